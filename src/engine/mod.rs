@@ -1,0 +1,20 @@
+//! The pure engine: methodology, snapshot model and readers, scoring, ranking. It imports nothing
+//! from the UI or the browser (yew, web-sys, gloo, js-sys) and is tested natively; the test
+//! `tests/engine_is_pure.rs` keeps it that way.
+
+pub mod methodology;
+pub mod points;
+pub mod portal_csv;
+pub mod problem;
+pub mod ranking;
+pub mod scoring;
+pub mod snapshot;
+pub mod snapshot_json;
+pub mod synthetic;
+
+pub use methodology::Methodology;
+pub use points::Points;
+pub use problem::{Place, Problem, ProblemKind, Row};
+pub use ranking::{Peers, Rank};
+pub use scoring::{score, Scores, UnitScore};
+pub use snapshot::{Level, Meta, MetricInput, Period, Snapshot, Unit};

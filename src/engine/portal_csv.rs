@@ -1,0 +1,253 @@
+//! Import of the portal's data layout: one CSV file per group, in exactly the layout of
+//! `shared/data/phu-tho-2026-q3` (file names and columns come from the methodology's `portal_file` and
+//! `portal` fields, so a new version's layout is a data change too).
+//!
+//! Rows are units; `unit_code` joins the files. The portal's own scores in the files are not read,
+//! except where the portal gives nothing else: a group with no counts on a row (CLGQ for departments
+//! and communes) takes `group_score` as a given score, and a `given` metric takes its score column.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use super::methodology::{Methodology, Rule};
+use super::points::Points;
+use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
+use super::snapshot::{counts_input, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
+
+pub const CODE: &str = "unit_code";
+pub const NAME: &str = "unit_name";
+pub const LEVEL: &str = "unit_level";
+pub const GROUP_SCORE: &str = "group_score";
+
+/// The file names a folder must hold for a methodology.
+pub fn file_names(m: &Methodology) -> Vec<&str> {
+    m.groups.iter().filter_map(|g| g.portal_file.as_deref()).collect()
+}
+
+/// Text of a CSV file: UTF-8, with or without a byte-order mark.
+pub fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new(Place::file(file), ProblemKind::NotUtf8))?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// A CSV reader for staff files: comma or semicolon (Excel in Vietnamese locale), sniffed from the
+/// header line.
+pub fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = if header.matches(';').count() > header.matches(',').count() { b';' } else { b',' };
+    csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).from_reader(text.as_bytes())
+}
+
+/// A CSV error as a problem with its line.
+pub fn csv_problem(e: &csv::Error, file: &str) -> Problem {
+    let mut place = Place::file(file);
+    if let Some(pos) = e.position() {
+        place = place.with_row(Row::Line(pos.line()));
+    }
+    let kind = match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            ProblemKind::Syntax(format!("dòng có {len} ô nhưng tiêu đề có {expected_len} cột"))
+        }
+        csv::ErrorKind::Utf8 { .. } => ProblemKind::NotUtf8,
+        _ => ProblemKind::Syntax("tệp CSV sai cấu trúc".to_owned()),
+    };
+    Problem::new(place, kind)
+}
+
+/// Reads the six group files (name → content) into a snapshot.
+pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
+    let m = Arc::clone(&methodology);
+    let mut b = Builder::new(methodology);
+    let mut first_file: Option<&str> = None;
+    for (gi, group) in m.groups.iter().enumerate() {
+        let Some(file) = group.portal_file.as_deref() else { continue };
+        let Some(bytes) = files.get(file) else {
+            b.problem(Place::file(file), ProblemKind::MissingFile);
+            continue;
+        };
+        let text = match text_of(bytes, file) {
+            Ok(t) => t,
+            Err(p) => {
+                b.problems.push(p);
+                continue;
+            }
+        };
+        let mut reader = csv_reader(text);
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => {
+                b.problems.push(csv_problem(&e, file));
+                continue;
+            }
+        };
+        let column: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h.trim(), i)).collect();
+        let mut needed: Vec<&str> = vec![CODE, NAME, LEVEL, GROUP_SCORE];
+        for metric in &m.metrics[group.metrics.clone()] {
+            if let Some(p) = &metric.portal {
+                needed.extend(p.num.iter().chain(&p.den).map(String::as_str));
+                if metric.rule == Rule::Given {
+                    needed.extend(p.score.as_deref());
+                }
+            }
+        }
+        let missing: Vec<&str> = needed.iter().copied().filter(|c| !column.contains_key(c)).collect();
+        if !missing.is_empty() {
+            for c in missing {
+                b.problem(Place::file(file).with_row(Row::Line(1)).with_field(c), ProblemKind::MissingColumn);
+            }
+            continue;
+        }
+        let mut seen: HashSet<String> = HashSet::new();
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    b.problems.push(csv_problem(&e, file));
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            let cell = |name: &str| cell_of(&record, &column, name);
+            let code = cell(CODE).to_owned();
+            let place = Place::file(file).with_row(Row::Line(line)).with_unit(&code);
+            if code.is_empty() {
+                b.problem(place.with_field(CODE), ProblemKind::EmptyCode);
+                continue;
+            }
+            let Some(level) = Level::from_portal(cell(LEVEL)) else {
+                b.problem(place.with_field(LEVEL), ProblemKind::UnknownLevel(cell(LEVEL).to_owned()));
+                continue;
+            };
+            if !seen.insert(code.clone()) {
+                b.problem(place.with_field(CODE), ProblemKind::DuplicateUnit(code.clone()));
+                continue;
+            }
+            let index = match (first_file, b.index_of(&code)) {
+                (None, _) => {
+                    match b.add(UnitDraft::new(&m, &code, cell(NAME), level, place.clone())) {
+                        Some(i) => i,
+                        None => continue,
+                    }
+                }
+                (Some(_), Some(i)) => i,
+                (Some(first), None) => {
+                    b.problem(Place::file(first).with_unit(&code), ProblemKind::UnitMissingInFile(file.to_owned()));
+                    continue;
+                }
+            };
+            // Metrics of this group.
+            let mut inputs: Vec<(usize, MetricInput)> = Vec::new();
+            let mut row_ok = true;
+            for k in group.metrics.clone() {
+                let metric = &m.metrics[k];
+                let Some(cols) = &metric.portal else { continue };
+                let input = if metric.rule == Rule::Given {
+                    match cols.score.as_deref().map(|c| (c, cell(c))) {
+                        None | Some((_, "")) => Ok(MetricInput::Missing),
+                        Some((c, v)) => match Points::parse(v) {
+                            Some(p) if p <= metric.max => Ok(MetricInput::Score(p)),
+                            Some(p) => Err(Problem::new(
+                                place.clone().with_field(c),
+                                ProblemKind::ScoreAboveMax { score: p.to_string(), max: metric.max.to_string() },
+                            )),
+                            None => Err(Problem::new(place.clone().with_field(c), ProblemKind::BadScore(v.to_owned()))),
+                        },
+                    }
+                } else {
+                    sum_cells(&cols.num, &record, &column, &place).and_then(|num| {
+                        let den = sum_cells(&cols.den, &record, &column, &place)?;
+                        let at = place.clone().with_field(cols.num.first().cloned().unwrap_or_else(|| metric.code.clone()));
+                        counts_input(num, den, &at)
+                    })
+                };
+                match input {
+                    Ok(input) => inputs.push((k, input)),
+                    Err(p) => {
+                        b.problems.push(p);
+                        row_ok = false;
+                    }
+                }
+            }
+            let counted = inputs.iter().any(|&(k, input)| m.metrics[k].rule != Rule::Monitor && input != MetricInput::Missing);
+            let given = if counted {
+                None
+            } else {
+                let v = cell(GROUP_SCORE);
+                match Points::parse(v) {
+                    Some(p) => Some(p),
+                    None if v.is_empty() => None,
+                    None => {
+                        b.problem(place.clone().with_field(GROUP_SCORE), ProblemKind::BadScore(v.to_owned()));
+                        row_ok = false;
+                        None
+                    }
+                }
+            };
+            if row_ok {
+                let draft = b.draft_mut(index);
+                for (k, input) in inputs {
+                    draft.metrics[k] = input;
+                }
+                draft.given_groups[gi] = given;
+                draft.group_places[gi] = place;
+            }
+        }
+        match first_file {
+            None => first_file = Some(file),
+            Some(first) => {
+                let absent: Vec<String> = b.drafts().iter().filter(|d| !seen.contains(&d.code)).map(|d| d.code.clone()).collect();
+                for code in absent {
+                    b.problem(Place::file(file).with_unit(&code), ProblemKind::UnitMissingInFile(first.to_owned()));
+                }
+            }
+        }
+    }
+    // The portal's files carry no parent: a province's departments and communes hang under its one
+    // PROVINCE_ROOT row; a file of provinces only has no parents.
+    let provinces: Vec<String> = b.drafts().iter().filter(|d| d.level == Level::Province).map(|d| d.code.clone()).collect();
+    let has_children = b.drafts().iter().any(|d| d.level != Level::Province);
+    match (provinces.as_slice(), has_children) {
+        ([root], true) => {
+            for i in 0..b.drafts().len() {
+                if b.drafts()[i].level != Level::Province {
+                    b.draft_mut(i).parent = Some(root.clone());
+                }
+            }
+        }
+        (_, false) => {}
+        (many, true) => b.problem(Place::default(), ProblemKind::AmbiguousRoot(many.len())),
+    }
+    b.finish(meta)
+}
+
+/// Sum of the count cells of one side of a ratio; `None` when all are empty.
+fn cell_of<'r>(record: &'r csv::StringRecord, column: &HashMap<&str, usize>, name: &str) -> &'r str {
+    column.get(name).and_then(|&i| record.get(i)).unwrap_or("").trim()
+}
+
+fn sum_cells(
+    columns: &[String],
+    record: &csv::StringRecord,
+    column: &HashMap<&str, usize>,
+    place: &Place,
+) -> Result<Option<u64>, Problem> {
+    let cell = |name: &str| cell_of(record, column, name);
+    let mut total: Option<u64> = None;
+    let mut empty = 0;
+    for c in columns {
+        let v = cell(c);
+        if v.is_empty() {
+            empty += 1;
+            continue;
+        }
+        let n = parse_count(v).map_err(|k| Problem::new(place.clone().with_field(c.clone()), k))?;
+        total = Some(total.unwrap_or(0).checked_add(n).ok_or_else(|| {
+            Problem::new(place.clone().with_field(c.clone()), ProblemKind::BadNumber(v.to_owned()))
+        })?);
+    }
+    if empty > 0 && total.is_some() {
+        let c = columns.iter().find(|c| cell(c).is_empty()).cloned().unwrap_or_default();
+        return Err(Problem::new(place.clone().with_field(c), ProblemKind::HalfCounts));
+    }
+    Ok(total)
+}

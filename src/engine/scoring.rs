@@ -1,0 +1,89 @@
+//! Scores every metric, group and total of a snapshot exactly as the portal does: each metric capped
+//! then rounded half-up to hundredths; a group is the sum of its rounded metrics (or its given score);
+//! the total is the sum of the groups.
+
+use super::methodology::{Metric, Rule, ZeroDenominator};
+use super::points::{self, Points};
+use super::ranking::{self, Peers, Rank};
+use super::snapshot::{MetricInput, Snapshot};
+
+/// Points of one metric for one input. `None` is the portal's null (no score shown, 0 in the group).
+pub fn metric_points(metric: &Metric, input: MetricInput) -> Option<Points> {
+    match (metric.rule, input) {
+        (_, MetricInput::Missing) | (Rule::Monitor, _) => None,
+        (_, MetricInput::Score(p)) => Some(p.min(metric.max)),
+        (Rule::Given, MetricInput::Counts { .. }) => None,
+        (_, MetricInput::Counts { den: 0, .. }) => match metric.zero_denominator {
+            ZeroDenominator::Zero => Some(Points::ZERO),
+            ZeroDenominator::Full => Some(metric.max),
+            ZeroDenominator::Null => None,
+        },
+        (Rule::Linear, MetricInput::Counts { num, den }) => Some(points::linear(metric.max, num, den)),
+        (Rule::Target(t), MetricInput::Counts { num, den }) => Some(points::target(metric.max, num, den, t)),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupScore {
+    pub points: Points,
+    /// The group's score is the one the snapshot gives (no counts to compute it from).
+    pub given: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitScore {
+    /// Per metric of the methodology (same index); `None` = null.
+    pub metrics: Vec<Option<Points>>,
+    /// Per group of the methodology.
+    pub groups: Vec<GroupScore>,
+    pub total: Points,
+}
+
+/// Scores one unit of a snapshot.
+pub fn score_unit(snapshot: &Snapshot, unit: usize) -> UnitScore {
+    let m = &snapshot.methodology;
+    let metrics: Vec<Option<Points>> = m
+        .metrics
+        .iter()
+        .enumerate()
+        .map(|(k, metric)| metric_points(metric, snapshot.effective_input(unit, k)))
+        .collect();
+    let given_groups = &snapshot.units[unit].given_groups;
+    let groups: Vec<GroupScore> = m
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let counted = g.metrics.clone().any(|k| {
+                m.metrics[k].rule != Rule::Monitor && snapshot.effective_input(unit, k) != MetricInput::Missing
+            });
+            match given_groups.get(gi).copied().flatten() {
+                Some(points) if !counted => GroupScore { points, given: true },
+                _ => GroupScore { points: g.metrics.clone().filter_map(|k| metrics[k]).sum(), given: false },
+            }
+        })
+        .collect();
+    let total = groups.iter().map(|g| g.points).sum();
+    UnitScore { metrics, groups, total }
+}
+
+/// Every unit's scores and its rank among its peers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scores {
+    pub units: Vec<UnitScore>,
+    pub ranks: Vec<Rank>,
+}
+
+impl Scores {
+    pub fn totals(&self) -> Vec<Points> {
+        self.units.iter().map(|u| u.total).collect()
+    }
+}
+
+/// Scores and ranks a whole snapshot.
+pub fn score(snapshot: &Snapshot) -> Scores {
+    let units: Vec<UnitScore> = (0..snapshot.units.len()).map(|i| score_unit(snapshot, i)).collect();
+    let totals: Vec<Points> = units.iter().map(|u| u.total).collect();
+    let ranks = ranking::rank(&Peers::of(snapshot), &totals);
+    Scores { units, ranks }
+}

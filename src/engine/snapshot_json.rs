@@ -1,0 +1,369 @@
+//! Snapshot file format v1 (`docs/snapshot-format.md`): reading with every problem named, writing
+//! one unit per line so that files diff well.
+
+use std::sync::Arc;
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::methodology::{Methodology, Rule};
+use super::points::Points;
+use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
+use super::snapshot::{counts_input, is_iso_date, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft};
+
+pub const FORMAT: &str = "chiso.snapshot";
+pub const VERSION: u64 = 1;
+
+const TOP_FIELDS: [&str; 8] = ["format", "version", "title", "source", "captured", "period", "methodology", "units"];
+const UNIT_FIELDS: [&str; 6] = ["code", "name", "level", "parent", "metrics", "given_groups"];
+
+/// Reads a snapshot file. `file` names it in messages.
+pub fn parse(text: &str, file: &str) -> Result<Snapshot, Vec<Problem>> {
+    let here = Place::file(file);
+    let root: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => "tệp JSON bị cắt cụt".to_owned(),
+            _ => format!("sai cú pháp JSON ở cột {}", e.column()),
+        };
+        vec![Problem::new(here.clone().with_row(Row::Line(e.line() as u64)), ProblemKind::Syntax(what))]
+    })?;
+    let Some(obj) = root.as_object() else {
+        return Err(vec![Problem::new(here, ProblemKind::WrongType("một đối tượng JSON { … }"))]);
+    };
+    let mut problems = Vec::new();
+    let field = |name: &str| here.clone().with_field(name);
+    let format_ok = obj.get("format").and_then(Value::as_str) == Some(FORMAT)
+        && obj.get("version").and_then(Value::as_u64) == Some(VERSION);
+    if !format_ok {
+        let seen = format!(
+            "{} {}",
+            obj.get("format").map_or("(không có)".to_owned(), |v| v.to_string()),
+            obj.get("version").map_or(String::new(), |v| v.to_string())
+        );
+        return Err(vec![Problem::new(field("format"), ProblemKind::UnsupportedFormat(seen.trim().to_owned()))]);
+    }
+    for key in obj.keys().filter(|k| !TOP_FIELDS.contains(&k.as_str())) {
+        problems.push(Problem::new(field(key), ProblemKind::UnknownField));
+    }
+    let text_field = |name: &str, required: bool, problems: &mut Vec<Problem>| match obj.get(name) {
+        Some(Value::String(s)) => Some(s.clone()),
+        None | Some(Value::Null) if !required => None,
+        None => {
+            problems.push(Problem::new(field(name), ProblemKind::MissingField));
+            None
+        }
+        Some(_) => {
+            problems.push(Problem::new(field(name), ProblemKind::WrongType("một chuỗi ký tự")));
+            None
+        }
+    };
+    let title = text_field("title", true, &mut problems).unwrap_or_default();
+    let source = text_field("source", false, &mut problems).unwrap_or_default();
+    let captured = text_field("captured", false, &mut problems);
+    if let Some(c) = captured.as_deref().filter(|c| !is_iso_date(c)) {
+        problems.push(Problem::new(field("captured"), ProblemKind::BadDate(c.to_owned())));
+    }
+    let period = match obj.get("period") {
+        None | Some(Value::Null) => None,
+        Some(v) => read_period(v, &field("period"), &mut problems),
+    };
+    let methodology_id = text_field("methodology", true, &mut problems);
+    let methodology = match methodology_id.as_deref().map(|id| (id, Methodology::builtin(id))) {
+        Some((_, Some(m))) => m,
+        Some((id, None)) => {
+            problems.push(Problem::new(field("methodology"), ProblemKind::UnknownMethodology(id.to_owned())));
+            return Err(problems);
+        }
+        None => return Err(problems),
+    };
+    let units = match obj.get("units") {
+        Some(Value::Array(units)) => units,
+        Some(_) => {
+            problems.push(Problem::new(field("units"), ProblemKind::WrongType("một danh sách [ … ]")));
+            return Err(problems);
+        }
+        None => {
+            problems.push(Problem::new(field("units"), ProblemKind::MissingField));
+            return Err(problems);
+        }
+    };
+    let mut builder = Builder::new(methodology);
+    builder.problems = problems;
+    for (i, unit) in units.iter().enumerate() {
+        let place = here.clone().with_row(Row::Unit(i + 1));
+        read_unit(unit, place, &mut builder);
+    }
+    builder.finish(Meta { title, source, captured, period })
+}
+
+fn read_period(v: &Value, place: &Place, problems: &mut Vec<Problem>) -> Option<Period> {
+    let bad = |problems: &mut Vec<Problem>| {
+        problems.push(Problem::new(place.clone(), ProblemKind::BadPeriod(v.to_string())));
+        None
+    };
+    let Some(o) = v.as_object() else { return bad(problems) };
+    let (Some(kind), Some(from), Some(to)) = (
+        o.get("kind").and_then(Value::as_str).and_then(PeriodKind::from_code),
+        o.get("from").and_then(Value::as_str).filter(|d| is_iso_date(d)),
+        o.get("to").and_then(Value::as_str).filter(|d| is_iso_date(d)),
+    ) else {
+        return bad(problems);
+    };
+    if from > to || o.len() != 3 {
+        return bad(problems);
+    }
+    Some(Period { kind, from: from.to_owned(), to: to.to_owned() })
+}
+
+fn read_unit(v: &Value, place: Place, b: &mut Builder) {
+    let Some(o) = v.as_object() else {
+        b.problem(place, ProblemKind::WrongType("một đối tượng { … }"));
+        return;
+    };
+    let code = o.get("code").and_then(Value::as_str).unwrap_or("").trim().to_owned();
+    let place = place.with_unit(&code);
+    let f = |name: &str| place.clone().with_field(name);
+    for key in o.keys().filter(|k| !UNIT_FIELDS.contains(&k.as_str())) {
+        b.problem(f(key), ProblemKind::UnknownField);
+    }
+    let name = match o.get("name") {
+        Some(Value::String(s)) => s.clone(),
+        None => {
+            b.problem(f("name"), ProblemKind::MissingField);
+            String::new()
+        }
+        Some(_) => {
+            b.problem(f("name"), ProblemKind::WrongType("một chuỗi ký tự"));
+            String::new()
+        }
+    };
+    let level = match o.get("level") {
+        Some(Value::String(s)) => Level::from_code(s).or_else(|| {
+            b.problem(f("level"), ProblemKind::UnknownLevel(s.clone()));
+            None
+        }),
+        None => {
+            b.problem(f("level"), ProblemKind::MissingField);
+            None
+        }
+        Some(other) => {
+            b.problem(f("level"), ProblemKind::UnknownLevel(other.to_string()));
+            None
+        }
+    };
+    let parent = match o.get("parent") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            b.problem(f("parent"), ProblemKind::WrongType("một mã đơn vị hoặc null"));
+            None
+        }
+    };
+    if o.get("code").is_some_and(|c| !c.is_string()) {
+        b.problem(f("code"), ProblemKind::WrongType("một chuỗi ký tự"));
+        return;
+    }
+    let Some(level) = level else { return };
+    let m = Arc::clone(b.methodology());
+    let mut draft = UnitDraft::new(&m, &code, &name, level, place.clone());
+    draft.parent = parent;
+    let mut ok = true;
+    match o.get("metrics") {
+        None => {}
+        Some(Value::Object(metrics)) => {
+            for (key, value) in metrics {
+                let fp = f(&format!("metrics.{key}"));
+                match read_metric(&m, key, value, &fp) {
+                    Ok((k, input)) => draft.metrics[k] = input,
+                    Err(p) => {
+                        b.problems.push(p);
+                        ok = false;
+                    }
+                }
+            }
+        }
+        Some(_) => {
+            b.problem(f("metrics"), ProblemKind::WrongType("một đối tượng { mã chỉ tiêu: … }"));
+            ok = false;
+        }
+    }
+    match o.get("given_groups") {
+        None => {}
+        Some(Value::Object(groups)) => {
+            for (key, value) in groups {
+                let fp = f(&format!("given_groups.{key}"));
+                let Some(gi) = m.group_index(key) else {
+                    b.problem(fp, ProblemKind::UnknownGroup(m.id.clone()));
+                    ok = false;
+                    continue;
+                };
+                match read_score(value) {
+                    Some(p) => draft.given_groups[gi] = Some(p),
+                    None => {
+                        b.problem(fp, ProblemKind::BadScore(value.to_string()));
+                        ok = false;
+                    }
+                }
+            }
+        }
+        Some(_) => {
+            b.problem(f("given_groups"), ProblemKind::WrongType("một đối tượng { mã nhóm: điểm }"));
+            ok = false;
+        }
+    }
+    if ok {
+        b.add(draft);
+    } else if !code.is_empty() && b.index_of(&code).is_none() {
+        // Keep the code known so that its children are not also reported with an unknown parent.
+        draft.metrics.fill(MetricInput::Missing);
+        draft.given_groups.fill(None);
+        let idx = b.add(draft);
+        debug_assert!(idx.is_some());
+    }
+}
+
+fn read_score(v: &Value) -> Option<Points> {
+    match v {
+        Value::Number(n) => Points::parse(&n.to_string()),
+        _ => None,
+    }
+}
+
+fn read_count(v: Option<&Value>, place: &Place) -> Result<Option<u64>, Problem> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| {
+            let text = n.to_string();
+            let kind = if text.starts_with('-') { ProblemKind::Negative(text) } else { ProblemKind::BadNumber(text) };
+            Problem::new(place.clone(), kind)
+        }),
+        // Counts typed as text in a hand-made file: the same rules as in CSV.
+        Some(Value::String(s)) => parse_count(s).map(Some).map_err(|k| Problem::new(place.clone(), k)),
+        Some(other) => Err(Problem::new(place.clone(), ProblemKind::BadNumber(other.to_string()))),
+    }
+}
+
+fn read_metric(m: &Methodology, code: &str, v: &Value, place: &Place) -> Result<(usize, MetricInput), Problem> {
+    let k = m.metric_index(code).ok_or_else(|| Problem::new(place.clone(), ProblemKind::UnknownMetric(m.id.clone())))?;
+    let metric = &m.metrics[k];
+    let o = v
+        .as_object()
+        .ok_or_else(|| Problem::new(place.clone(), ProblemKind::WrongType("{\"num\": …, \"den\": …} hoặc {\"score\": …}")))?;
+    if let Some(key) = o.keys().find(|key| !["num", "den", "score"].contains(&key.as_str())) {
+        return Err(Problem::new(place.clone().with_field(format!("metrics.{code}.{key}")), ProblemKind::UnknownField));
+    }
+    if let Some(score) = o.get("score") {
+        let p = read_score(score).ok_or_else(|| Problem::new(place.clone(), ProblemKind::BadScore(score.to_string())))?;
+        if p > metric.max {
+            return Err(Problem::new(
+                place.clone(),
+                ProblemKind::ScoreAboveMax { score: p.to_string(), max: metric.max.to_string() },
+            ));
+        }
+        return Ok((k, MetricInput::Score(p)));
+    }
+    if metric.rule == Rule::Given {
+        return Err(Problem::new(place.clone(), ProblemKind::GivenOnly));
+    }
+    let num = read_count(o.get("num"), &place.clone().with_field(format!("metrics.{code}.num")))?;
+    let den = read_count(o.get("den"), &place.clone().with_field(format!("metrics.{code}.den")))?;
+    counts_input(num, den, place).map(|input| (k, input))
+}
+
+/// Writes a snapshot in format v1.
+pub fn to_string(snapshot: &Snapshot) -> String {
+    let m = &snapshot.methodology;
+    let meta = &snapshot.meta;
+    let mut head = Map::new();
+    head.insert("format".into(), FORMAT.into());
+    head.insert("version".into(), VERSION.into());
+    head.insert("title".into(), meta.title.clone().into());
+    head.insert("source".into(), meta.source.clone().into());
+    head.insert("captured".into(), meta.captured.clone().map_or(Value::Null, Value::from));
+    head.insert(
+        "period".into(),
+        meta.period.as_ref().map_or(Value::Null, |p| {
+            serde_json::json!({ "kind": p.kind.code(), "from": p.from, "to": p.to })
+        }),
+    );
+    head.insert("methodology".into(), m.id.clone().into());
+    let mut out = String::from("{\n");
+    for (key, value) in &head {
+        out.push_str(&format!("  {}: {},\n", Value::from(key.as_str()), value));
+    }
+    out.push_str("  \"units\": [\n");
+    for i in 0..snapshot.units.len() {
+        let line = serde_json::to_string(&UnitOut { snapshot, unit: i }).expect("a unit always serialises");
+        out.push_str("    ");
+        out.push_str(&line);
+        out.push_str(if i + 1 < snapshot.units.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("  ]\n}\n");
+    out
+}
+
+struct UnitOut<'a> {
+    snapshot: &'a Snapshot,
+    unit: usize,
+}
+
+impl Serialize for UnitOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let snap = self.snapshot;
+        let u = &snap.units[self.unit];
+        let m = &snap.methodology;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("code", &u.code)?;
+        map.serialize_entry("name", &u.name)?;
+        map.serialize_entry("level", u.level.code())?;
+        map.serialize_entry("parent", &u.parent.map(|p| snap.units[p].code.as_str()))?;
+        let mut metrics = Map::new();
+        for (k, input) in u.metrics.iter().enumerate() {
+            let value = match *input {
+                MetricInput::Missing => continue,
+                MetricInput::Counts { num, den } => serde_json::json!({ "num": num, "den": den }),
+                MetricInput::Score(p) => serde_json::json!({ "score": p.as_f64() }),
+            };
+            metrics.insert(m.metrics[k].code.clone(), value);
+        }
+        map.serialize_entry("metrics", &MetricsInOrder(m, &metrics))?;
+        let given: Vec<(&str, f64)> = u
+            .given_groups
+            .iter()
+            .enumerate()
+            .filter_map(|(g, p)| p.map(|p| (m.groups[g].code.as_str(), p.as_f64())))
+            .collect();
+        if !given.is_empty() {
+            map.serialize_entry("given_groups", &OrderedPairs(&given))?;
+        }
+        map.end()
+    }
+}
+
+/// Metrics in the methodology's order (serde_json's map sorts its keys).
+struct MetricsInOrder<'a>(&'a Methodology, &'a Map<String, Value>);
+
+impl Serialize for MetricsInOrder<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.1.len()))?;
+        for metric in &self.0.metrics {
+            if let Some(v) = self.1.get(&metric.code) {
+                map.serialize_entry(&metric.code, v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+struct OrderedPairs<'a>(&'a [(&'a str, f64)]);
+
+impl Serialize for OrderedPairs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}

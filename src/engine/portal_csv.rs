@@ -35,14 +35,44 @@ pub fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Problem> {
 pub fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
     let header = text.lines().next().unwrap_or("");
     let delimiter = if header.matches(';').count() > header.matches(',').count() { b';' } else { b',' };
-    csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).from_reader(text.as_bytes())
+    // Flexible: row widths are checked by the caller, which knows the row's line (the crate's own error
+    // names the line before).
+    csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).flexible(true).from_reader(text.as_bytes())
+}
+
+/// Line numbers from byte offsets, counted incrementally (records come in order). The csv crate puts a
+/// record's position on the line break before it (its line count is then one short), so the offset is
+/// first moved past line breaks to the record's first character.
+pub struct Lines<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        Lines { text: text.as_bytes(), byte: 0, line: 1 }
+    }
+
+    /// The 1-based line of a byte offset at or after the previous one asked.
+    pub fn at(&mut self, byte: u64) -> u64 {
+        let mut byte = (byte as usize).min(self.text.len());
+        while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte >= self.byte {
+            self.line += self.text[self.byte..byte].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.byte = byte;
+        }
+        self.line
+    }
 }
 
 /// A CSV error as a problem with its line.
-pub fn csv_problem(e: &csv::Error, file: &str) -> Problem {
+pub fn csv_problem(e: &csv::Error, file: &str, text: &str) -> Problem {
     let mut place = Place::file(file);
     if let Some(pos) = e.position() {
-        place = place.with_row(Row::Line(pos.line()));
+        place = place.with_row(Row::Line(Lines::new(text).at(pos.byte())));
     }
     let kind = match e.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
@@ -76,7 +106,7 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
         let headers = match reader.headers() {
             Ok(h) => h.clone(),
             Err(e) => {
-                b.problems.push(csv_problem(&e, file));
+                b.problems.push(csv_problem(&e, file, text));
                 continue;
             }
         };
@@ -98,15 +128,26 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
             continue;
         }
         let mut seen: HashSet<String> = HashSet::new();
+        let mut lines = Lines::new(text);
         for record in reader.records() {
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    b.problems.push(csv_problem(&e, file));
+                    b.problems.push(csv_problem(&e, file, text));
                     continue;
                 }
             };
-            let line = record.position().map_or(0, |p| p.line());
+            let line = lines.at(record.position().map_or(0, |p| p.byte()));
+            if record.len() != headers.len() {
+                b.problem(
+                    Place::file(file).with_row(Row::Line(line)),
+                    ProblemKind::Syntax(format!("dòng có {} ô nhưng tiêu đề có {} cột", record.len(), headers.len())),
+                );
+                if let Some(i) = b.index_of(record.get(column[CODE]).unwrap_or("").trim()) {
+                    b.draft_mut(i).refused = true;
+                }
+                continue;
+            }
             let cell = |name: &str| cell_of(&record, &column, name);
             let code = cell(CODE).to_owned();
             let place = Place::file(file).with_row(Row::Line(line)).with_unit(&code);
@@ -183,7 +224,9 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                     }
                 }
             };
-            if row_ok {
+            if !row_ok {
+                b.draft_mut(index).refused = true;
+            } else {
                 let draft = b.draft_mut(index);
                 for (k, input) in inputs {
                     draft.metrics[k] = input;
@@ -250,4 +293,32 @@ fn sum_cells(
         return Err(Problem::new(place.clone().with_field(c), ProblemKind::HalfCounts));
     }
     Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_lines_with_lf_and_crlf() {
+        for text in ["h1,h2\na,1\nb,2\n\"c\nd\",3\ne,4\n", "h1,h2\r\na,1\r\nb,2\r\n\"c\r\nd\",3\r\ne,4\r\n"] {
+            let mut reader = csv_reader(text);
+            let mut lines = Lines::new(text);
+            let got: Vec<(String, u64)> = reader
+                .records()
+                .map(|r| {
+                    let r = r.unwrap();
+                    (r[0].to_owned(), lines.at(r.position().unwrap().byte()))
+                })
+                .collect();
+            let firsts: Vec<u64> = got.iter().map(|(_, l)| *l).collect();
+            assert_eq!(firsts, [2, 3, 4, 6], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn semicolons_are_sniffed() {
+        let mut r = csv_reader("a;b;c\n1;2;3\n");
+        assert_eq!(r.headers().unwrap().len(), 3);
+    }
 }

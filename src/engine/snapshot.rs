@@ -102,7 +102,7 @@ impl Period {
         let month: u32 = self.from.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
         match self.kind {
             PeriodKind::Month => format!("Tháng {month}/{year}"),
-            PeriodKind::Quarter => format!("Quý {}/{year}", (month + 2) / 3),
+            PeriodKind::Quarter => format!("Quý {}/{year}", month.div_ceil(3)),
             PeriodKind::HalfYear if month <= 6 => format!("6 tháng đầu năm {year}"),
             PeriodKind::HalfYear => format!("6 tháng cuối năm {year}"),
             PeriodKind::Year => format!("Năm {year}"),
@@ -241,6 +241,8 @@ pub struct UnitDraft {
     pub place: Place,
     /// Where each group of the unit was read (the CSV layout has one file per group).
     pub group_places: Vec<Place>,
+    /// Some of the unit's data was refused (and reported): skip the checks that would only repeat it.
+    pub refused: bool,
 }
 
 impl UnitDraft {
@@ -254,6 +256,7 @@ impl UnitDraft {
             given_groups: vec![None; methodology.groups.len()],
             group_places: vec![place.clone(); methodology.groups.len()],
             place,
+            refused: false,
         }
     }
 }
@@ -342,7 +345,7 @@ impl Builder {
             }
         }
         let mut roots = vec![usize::MAX; self.drafts.len()];
-        for i in 0..self.drafts.len() {
+        for (i, root) in roots.iter_mut().enumerate() {
             let (mut u, mut steps) = (i, 0);
             while let Some(p) = parents[u] {
                 u = p;
@@ -354,11 +357,11 @@ impl Builder {
             if steps > self.drafts.len() {
                 self.problems.push(Problem::new(self.drafts[i].place.clone().with_field("parent"), ProblemKind::ParentCycle));
             } else {
-                roots[i] = u;
+                *root = u;
             }
         }
         // Groups and inherited metrics, unit by unit.
-        for (i, d) in self.drafts.iter().enumerate() {
+        for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.refused) {
             for (gi, g) in m.groups.iter().enumerate() {
                 let place = &d.group_places[gi];
                 let scored: Vec<usize> = g.metrics.clone().filter(|&k| m.metrics[k].rule != Rule::Monitor).collect();

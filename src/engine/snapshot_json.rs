@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
@@ -18,8 +18,17 @@ pub const VERSION: u64 = 1;
 const TOP_FIELDS: [&str; 8] = ["format", "version", "title", "source", "captured", "period", "methodology", "units"];
 const UNIT_FIELDS: [&str; 6] = ["code", "name", "level", "parent", "metrics", "given_groups"];
 
-/// Reads a snapshot file. `file` names it in messages.
+/// Reads a snapshot file whose methodology is one of the shipped versions. `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<Snapshot, Vec<Problem>> {
+    parse_with(text, file, Methodology::builtin)
+}
+
+/// Reads a snapshot file, finding its methodology version with `resolve` (by id).
+pub fn parse_with(
+    text: &str,
+    file: &str,
+    resolve: impl Fn(&str) -> Option<Arc<Methodology>>,
+) -> Result<Snapshot, Vec<Problem>> {
     let here = Place::file(file);
     let root: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
         let what = match e.classify() {
@@ -69,7 +78,7 @@ pub fn parse(text: &str, file: &str) -> Result<Snapshot, Vec<Problem>> {
         Some(v) => read_period(v, &field("period"), &mut problems),
     };
     let methodology_id = text_field("methodology", true, &mut problems);
-    let methodology = match methodology_id.as_deref().map(|id| (id, Methodology::builtin(id))) {
+    let methodology = match methodology_id.as_deref().map(|id| (id, resolve(id))) {
         Some((_, Some(m))) => m,
         Some((id, None)) => {
             problems.push(Problem::new(field("methodology"), ProblemKind::UnknownMethodology(id.to_owned())));
@@ -216,10 +225,8 @@ fn read_unit(v: &Value, place: Place, b: &mut Builder) {
         b.add(draft);
     } else if !code.is_empty() && b.index_of(&code).is_none() {
         // Keep the code known so that its children are not also reported with an unknown parent.
-        draft.metrics.fill(MetricInput::Missing);
-        draft.given_groups.fill(None);
-        let idx = b.add(draft);
-        debug_assert!(idx.is_some());
+        draft.refused = true;
+        b.add(draft);
     }
 }
 
@@ -271,26 +278,23 @@ fn read_metric(m: &Methodology, code: &str, v: &Value, place: &Place) -> Result<
     counts_input(num, den, place).map(|input| (k, input))
 }
 
-/// Writes a snapshot in format v1.
+/// Writes a snapshot in format v1: fields in the documented order, one unit per line.
 pub fn to_string(snapshot: &Snapshot) -> String {
     let m = &snapshot.methodology;
     let meta = &snapshot.meta;
-    let mut head = Map::new();
-    head.insert("format".into(), FORMAT.into());
-    head.insert("version".into(), VERSION.into());
-    head.insert("title".into(), meta.title.clone().into());
-    head.insert("source".into(), meta.source.clone().into());
-    head.insert("captured".into(), meta.captured.clone().map_or(Value::Null, Value::from));
-    head.insert(
-        "period".into(),
-        meta.period.as_ref().map_or(Value::Null, |p| {
-            serde_json::json!({ "kind": p.kind.code(), "from": p.from, "to": p.to })
-        }),
-    );
-    head.insert("methodology".into(), m.id.clone().into());
+    let period = meta.period.as_ref().map(|p| PeriodOut { kind: p.kind.code(), from: &p.from, to: &p.to });
+    let head: [(&str, String); 7] = [
+        ("format", json(&FORMAT)),
+        ("version", json(&VERSION)),
+        ("title", json(&meta.title)),
+        ("source", json(&meta.source)),
+        ("captured", json(&meta.captured)),
+        ("period", json(&period)),
+        ("methodology", json(&m.id)),
+    ];
     let mut out = String::from("{\n");
     for (key, value) in &head {
-        out.push_str(&format!("  {}: {},\n", Value::from(key.as_str()), value));
+        out.push_str(&format!("  \"{key}\": {value},\n"));
     }
     out.push_str("  \"units\": [\n");
     for i in 0..snapshot.units.len() {
@@ -301,6 +305,24 @@ pub fn to_string(snapshot: &Snapshot) -> String {
     }
     out.push_str("  ]\n}\n");
     out
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain values serialise")
+}
+
+#[derive(Serialize)]
+struct PeriodOut<'a> {
+    kind: &'a str,
+    from: &'a str,
+    to: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum InputOut {
+    Counts { num: u64, den: u64 },
+    Score { score: f64 },
 }
 
 struct UnitOut<'a> {
@@ -318,16 +340,20 @@ impl Serialize for UnitOut<'_> {
         map.serialize_entry("name", &u.name)?;
         map.serialize_entry("level", u.level.code())?;
         map.serialize_entry("parent", &u.parent.map(|p| snap.units[p].code.as_str()))?;
-        let mut metrics = Map::new();
-        for (k, input) in u.metrics.iter().enumerate() {
-            let value = match *input {
-                MetricInput::Missing => continue,
-                MetricInput::Counts { num, den } => serde_json::json!({ "num": num, "den": den }),
-                MetricInput::Score(p) => serde_json::json!({ "score": p.as_f64() }),
-            };
-            metrics.insert(m.metrics[k].code.clone(), value);
-        }
-        map.serialize_entry("metrics", &MetricsInOrder(m, &metrics))?;
+        let metrics: Vec<(&str, InputOut)> = u
+            .metrics
+            .iter()
+            .enumerate()
+            .filter_map(|(k, input)| {
+                let out = match *input {
+                    MetricInput::Missing => return None,
+                    MetricInput::Counts { num, den } => InputOut::Counts { num, den },
+                    MetricInput::Score(p) => InputOut::Score { score: p.as_f64() },
+                };
+                Some((m.metrics[k].code.as_str(), out))
+            })
+            .collect();
+        map.serialize_entry("metrics", &Ordered(&metrics))?;
         let given: Vec<(&str, f64)> = u
             .given_groups
             .iter()
@@ -335,30 +361,16 @@ impl Serialize for UnitOut<'_> {
             .filter_map(|(g, p)| p.map(|p| (m.groups[g].code.as_str(), p.as_f64())))
             .collect();
         if !given.is_empty() {
-            map.serialize_entry("given_groups", &OrderedPairs(&given))?;
+            map.serialize_entry("given_groups", &Ordered(&given))?;
         }
         map.end()
     }
 }
 
-/// Metrics in the methodology's order (serde_json's map sorts its keys).
-struct MetricsInOrder<'a>(&'a Methodology, &'a Map<String, Value>);
+/// A JSON object whose keys keep the given order (serde_json's own map sorts them).
+struct Ordered<'a, V>(&'a [(&'a str, V)]);
 
-impl Serialize for MetricsInOrder<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.1.len()))?;
-        for metric in &self.0.metrics {
-            if let Some(v) = self.1.get(&metric.code) {
-                map.serialize_entry(&metric.code, v)?;
-            }
-        }
-        map.end()
-    }
-}
-
-struct OrderedPairs<'a>(&'a [(&'a str, f64)]);
-
-impl Serialize for OrderedPairs<'_> {
+impl<V: Serialize> Serialize for Ordered<'_, V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in self.0 {

@@ -1,19 +1,50 @@
-# chiso — make serve | make test | make build | make bench
+# chiso — the two commands are `make serve` and `make test`; both install what is missing first.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# wasm-opt (binaryen from npm) and playwright-core live in .tools/; cargo-installed tools in ~/.cargo/bin.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PUBLIC_URL ?= /
+PORT ?= 8080
+
 help:
-	@echo "make serve   install what is missing, build, serve the app on http://127.0.0.1:8080"
-	@echo "make test    install what is missing, run every test"
-	@echo "make build   release site in dist/"
+	@echo "make serve   install what is missing, build, serve the app on http://127.0.0.1:$(PORT)"
+	@echo "make test    install what is missing, run every test (native, browser, end-to-end) and print sizes"
+	@echo "make build   release site in dist/ (PUBLIC_URL=/sub/path/ to publish under a sub-path)"
+	@echo "make size    gzip size of the built wasm and JS"
 	@echo "make bench   native benchmark (10,000-unit synthetic snapshot)"
 
-test: test-native
+setup-web:
+	@scripts/setup.sh web
+
+setup-browser:
+	@scripts/setup.sh browser
+
+build: setup-web
+	trunk build --release --public-url "$(PUBLIC_URL)"
+
+serve: setup-web
+	trunk serve --port $(PORT)
+
+test: test-native test-browser test-e2e size
 
 test-native:
 	cargo test --locked --all-targets
 
+# Components mounted in headless Chromium (wasm-bindgen-test-runner drives chromedriver).
+test-browser: setup-browser
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+# The release site, served on 127.0.0.1, checked in headless Chromium against the engine's own figures.
+test-e2e: setup-browser build
+	cargo build --locked --bin chiso
+	node --test tests/e2e/
+
+size: build
+	@scripts/size.sh dist
+
 bench:
 	cargo run --locked --profile bench --bin chiso -- bench --units 10000 --runs 20
 
-.PHONY: help test test-native bench
+.PHONY: help setup-web setup-browser build serve test test-native test-browser test-e2e size bench

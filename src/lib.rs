@@ -1,9 +1,18 @@
 //! chiso: the calculator for the Decision 766 citizen/business service index.
 //!
-//! `engine` is pure Rust (scoring exactly as the national portal does); the web UI builds on it.
+//! - `engine`: pure Rust, scores exactly as the national portal does (tested natively);
+//! - `present`: what the UI shows (formats, search, breakdowns), no UI crate;
+//! - `state`: the app's one state and reducer, no UI crate;
+//! - `ui`: the yew components (browser build only).
 
 // A `Problem` names its file, row, unit and field (about 144 bytes): returned only on bad input, a
 // cold path, so it is not boxed.
 #![allow(clippy::result_large_err)]
 
+pub mod default_snapshot;
 pub mod engine;
+pub mod present;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

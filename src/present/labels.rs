@@ -1,0 +1,45 @@
+//! Every Vietnamese word the UI shows, in one place (group and metric names come from the methodology
+//! data). An English table can sit beside this one later.
+
+use crate::engine::Level;
+
+pub const APP_NAME: &str = "Chỉ số phục vụ người dân, doanh nghiệp";
+pub const APP_SUBTITLE: &str = "Tính điểm, xếp hạng và lập kế hoạch theo Quyết định 766/QĐ-TTg";
+pub const SOURCE: &str = "Nguồn";
+pub const CAPTURED: &str = "lấy ngày";
+pub const METHODOLOGY: &str = "Phương pháp tính";
+pub const PEER_GROUP: &str = "Nhóm xếp hạng";
+pub const SEARCH_PLACEHOLDER: &str = "Tìm đơn vị, ví dụ: tam son";
+pub const SEARCH_LABEL: &str = "Tìm đơn vị";
+pub const COL_RANK: &str = "Hạng";
+pub const COL_UNIT: &str = "Đơn vị";
+pub const COL_TOTAL: &str = "Tổng";
+pub const NO_MATCH: &str = "Không có đơn vị nào khớp với từ khóa.";
+pub const RANKING_CAPTION: &str = "Bảng xếp hạng";
+pub const SELECT_HINT: &str = "Chọn một đơn vị trong bảng để xem chi tiết điểm từng chỉ tiêu.";
+pub const BREAKDOWN: &str = "Chi tiết điểm";
+pub const RANK_AMONG: &str = "Hạng";
+pub const TOTAL: &str = "Tổng điểm";
+pub const LOST: &str = "Mất";
+pub const POINTS: &str = "Điểm";
+pub const NUMERATOR: &str = "Tử số";
+pub const DENOMINATOR: &str = "Mẫu số";
+pub const RATE: &str = "Tỷ lệ";
+pub const METRIC: &str = "Chỉ tiêu";
+pub const GIVEN_GROUP: &str = "Cổng chỉ công bố điểm nhóm này cho đơn vị, không có số liệu chỉ tiêu.";
+pub const GIVEN_METRIC: &str = "điểm do Cổng công bố";
+pub const INHERITED: &str = "tính ở cấp tỉnh";
+pub const MONITOR: &str = "theo dõi, không tính điểm";
+pub const NULL_SCORE: &str = "không có hồ sơ (Cổng không chấm, tính 0)";
+pub const POINTS_UNIT: &str = "điểm";
+pub const CLOSE: &str = "Đóng";
+pub const TARGET_AT: &str = "đạt tối đa từ";
+
+/// "Xã, phường", "Sở, ban, ngành", "Tỉnh".
+pub fn level_plural(level: Level) -> &'static str {
+    match level {
+        Level::Province => "Tỉnh",
+        Level::Department => "Sở, ban, ngành",
+        Level::Commune => "Xã, phường",
+    }
+}

@@ -1,0 +1,8 @@
+//! What the UI shows, computed without any UI crate (tested natively): Vietnamese number formats,
+//! search, labels, and a unit's breakdown. Components only render these.
+
+pub mod breakdown;
+pub mod format;
+pub mod hash;
+pub mod labels;
+pub mod search;

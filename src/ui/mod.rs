@@ -1,0 +1,28 @@
+//! The thin UI: small yew components over the one reducer of `crate::state`. Everything they show is
+//! computed by `engine` and `present`; components only lay it out and dispatch actions.
+
+mod app;
+mod header;
+mod peer_tabs;
+mod ranking_table;
+mod search_box;
+mod unit_detail;
+
+use std::rc::Rc;
+
+pub use app::App;
+
+use crate::state::{Action, State};
+
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(State::reduce(&self, action))
+    }
+}
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

@@ -44,13 +44,13 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(snapshot: Snapshot) -> State {
+    pub fn new(snapshot: Rc<Snapshot>) -> State {
         let scores = scoring::score(&snapshot);
         let peers = Peers::of(&snapshot);
         // The largest peer group first: the communes of a province, the provinces of the country.
         let peer_group = (0..peers.groups.len()).max_by_key(|&g| (peers.groups[g].len(), usize::MAX - g)).unwrap_or(0);
         State {
-            snapshot: Rc::new(snapshot),
+            snapshot,
             scores: Rc::new(scores),
             peers: Rc::new(peers),
             peer_group,
@@ -129,7 +129,7 @@ mod tests {
     use crate::engine::Level;
 
     fn state() -> State {
-        State::new(crate::default_snapshot::load())
+        State::new(Rc::new(crate::default_snapshot::load()))
     }
 
     #[test]

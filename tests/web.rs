@@ -2,6 +2,7 @@
 //! exactly the engine's numbers, in Vietnamese format.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use chiso::present::{breakdown::breakdown, format};
@@ -38,7 +39,8 @@ async fn mount() -> Mounted {
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    let handle = yew::Renderer::<chiso::ui::App>::with_root(root.clone()).render();
+    let props = chiso::ui::AppProps { snapshot: Some(Rc::new(chiso::default_snapshot::load())) };
+    let handle = yew::Renderer::<chiso::ui::App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     Mounted { root, handle: Some(handle) }
 }
@@ -54,7 +56,7 @@ fn text(root: &Element, selector: &str) -> String {
 
 /// The engine's view of the same data, computed independently of the DOM.
 fn engine() -> State {
-    State::new(chiso::default_snapshot::load())
+    State::new(Rc::new(chiso::default_snapshot::load()))
 }
 
 #[wasm_bindgen_test]

@@ -6,6 +6,8 @@ use crate::engine::Level;
 pub const APP_NAME: &str = "Chỉ số phục vụ người dân, doanh nghiệp";
 pub const APP_SUBTITLE: &str = "Tính điểm, xếp hạng và lập kế hoạch theo Quyết định 766/QĐ-TTg";
 pub const SOURCE: &str = "Nguồn";
+pub const LOADING: &str = "Đang tải dữ liệu…";
+pub const LOAD_FAILED: &str = "Không tải được dữ liệu mặc định";
 pub const CAPTURED: &str = "lấy ngày";
 pub const METHODOLOGY: &str = "Phương pháp tính";
 pub const PEER_GROUP: &str = "Nhóm xếp hạng";

@@ -1,74 +1,71 @@
-use wasm_bindgen::closure::Closure;
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::header::SnapshotHeader;
-use super::peer_tabs::PeerTabs;
-use super::ranking_table::RankingTable;
-use super::search_box::SearchBox;
-use super::unit_detail::UnitDetail;
-use crate::present::{hash, labels};
-use crate::state::{Action, State};
+use super::workspace::Workspace;
+use crate::default_snapshot;
+use crate::engine::{snapshot_json, Snapshot};
+use crate::present::labels;
 
-fn location_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+#[derive(Properties, PartialEq, Default)]
+pub struct Props {
+    /// A snapshot to open with; without one the app loads the default snapshot from its own files.
+    #[prop_or_default]
+    pub snapshot: Option<Rc<Snapshot>>,
 }
 
-/// The whole page: the snapshot's header, the ranking of a peer group, the selected unit's breakdown.
-/// The selected unit follows the URL hash (`#unit=<code>`) both ways.
+/// Loads the default snapshot (one of the app's own static files: data is not code, so it stays out
+/// of the wasm), then shows the workspace.
 #[function_component(App)]
-pub fn app() -> Html {
-    // The first frame already shows the unit a link names.
-    let state = use_reducer(|| {
-        State::new(crate::default_snapshot::load()).reduce(Action::Select(hash::unit_of(&location_hash())))
-    });
-
-    // URL hash → selection, whenever the hash changes (a pasted link, back and forward).
+pub fn app(props: &Props) -> Html {
+    let loaded = use_state(|| props.snapshot.clone().map(Ok::<_, Vec<String>>));
     {
-        let dispatch = state.dispatcher();
+        let loaded = loaded.clone();
         use_effect_with((), move |_| {
-            let select = move || dispatch.dispatch(Action::Select(hash::unit_of(&location_hash())));
-            let listener = Closure::<dyn Fn()>::new(select);
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-                }
-            }
-        });
-    }
-    // Selection → URL hash (replaced, so that the address is always the link to what is shown).
-    {
-        let code = state.selected.map(|u| state.snapshot.units[u].code.clone());
-        use_effect_with(code, |code| {
-            let wanted = code.as_deref().map(hash::for_unit).unwrap_or_default();
-            if location_hash() != wanted {
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let url = if wanted.is_empty() { " ".to_owned() } else { wanted };
-                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url.trim()));
-                }
+            if loaded.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match fetch_text(default_snapshot::FILE_NAME).await {
+                        Ok(text) => snapshot_json::parse(&text, default_snapshot::FILE_NAME)
+                            .map(Rc::new)
+                            .map_err(|problems| problems.iter().map(ToString::to_string).collect()),
+                        Err(e) => Err(vec![format!("{} {}: {e}", labels::LOAD_FAILED, default_snapshot::FILE_NAME)]),
+                    };
+                    loaded.set(Some(result));
+                });
             }
         });
     }
-
     html! {
         <div class="app">
-            <SnapshotHeader state={state.clone()} />
-            <main class="layout">
-                <section class="ranking" aria-label={labels::RANKING_CAPTION}>
-                    <div class="toolbar">
-                        <PeerTabs state={state.clone()} />
-                        <SearchBox state={state.clone()} />
-                    </div>
-                    <RankingTable state={state.clone()} />
-                </section>
-                <aside class="detail" aria-live="polite">
-                    <UnitDetail state={state.clone()} />
-                </aside>
-            </main>
+            {
+                match &*loaded {
+                    Some(Ok(snapshot)) => html! { <Workspace snapshot={Rc::clone(snapshot)} /> },
+                    Some(Err(problems)) => html! {
+                        <div class="load-error" role="alert">
+                            <h1>{ labels::APP_NAME }</h1>
+                            <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                        </div>
+                    },
+                    None => html! { <p class="loading" aria-busy="true">{ labels::LOADING }</p> },
+                }
+            }
         </div>
     }
+}
+
+/// One of the app's own files, as text (relative URL: works under any sub-path).
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("không có cửa sổ trình duyệt")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "lỗi mạng".to_owned())?
+        .dyn_into()
+        .map_err(|_| "phản hồi không hợp lệ".to_owned())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "không đọc được nội dung".to_owned())?;
+    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "không đọc được nội dung".to_owned())
 }

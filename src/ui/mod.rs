@@ -7,10 +7,11 @@ mod peer_tabs;
 mod ranking_table;
 mod search_box;
 mod unit_detail;
+mod workspace;
 
 use std::rc::Rc;
 
-pub use app::App;
+pub use app::{App, Props as AppProps};
 
 use crate::state::{Action, State};
 

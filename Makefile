@@ -27,7 +27,8 @@ build: setup-web
 serve: setup-web
 	trunk serve --port $(PORT)
 
-test: test-native test-browser test-e2e size
+# Sizes first, so that the last lines are a test runner's summary.
+test: size test-native test-browser test-e2e
 
 test-native:
 	cargo test --locked --all-targets

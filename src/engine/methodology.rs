@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use super::points::{Decimal, Points};
 
@@ -69,8 +69,7 @@ pub enum Rule {
 }
 
 /// What a metric scores when its denominator is zero (nothing to count).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ZeroDenominator {
     /// 0 points.
     Zero,
@@ -80,8 +79,7 @@ pub enum ZeroDenominator {
     Null,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Inherit {
     /// Each unit's own counts.
     #[default]
@@ -90,14 +88,13 @@ pub enum Inherit {
     Root,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PortalColumns {
     /// Columns summed into the numerator.
     pub num: Vec<String>,
     /// Columns summed into the denominator.
     pub den: Vec<String>,
     /// The portal's own score for the metric, where it publishes one.
-    #[serde(default)]
     pub score: Option<String>,
 }
 
@@ -110,121 +107,155 @@ pub enum MethodologyError {
     Invalid { id: String, what: String },
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileV {
-    id: String,
-    name: String,
-    #[serde(default)]
-    description: String,
-    total_max: serde_json::Number,
-    groups: Vec<FileGroup>,
+/// Reads a methodology file by walking `serde_json::Value`, as the snapshot reader does: one JSON
+/// code path in the program (serde's derives for these few structs cost ~25 KB of wasm).
+struct Reader<'a> {
+    id: &'a str,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileGroup {
-    code: String,
-    name: String,
-    #[serde(default)]
-    name_en: String,
-    max: serde_json::Number,
-    #[serde(default)]
-    portal_file: Option<String>,
-    metrics: Vec<FileMetric>,
-}
+type Obj = serde_json::Map<String, Value>;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileMetric {
-    code: String,
-    name: String,
-    max: serde_json::Number,
-    rule: FileRule,
-    zero_denominator: ZeroDenominator,
-    #[serde(default)]
-    inherit: Inherit,
-    counts: String,
-    #[serde(default)]
-    portal: Option<PortalColumns>,
-}
+impl Reader<'_> {
+    fn bad(&self, what: String) -> MethodologyError {
+        MethodologyError::Invalid { id: self.id.to_owned(), what }
+    }
 
-#[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-enum FileRule {
-    Linear,
-    Target { threshold: serde_json::Number },
-    Given,
-    Monitor,
+    fn object<'v>(&self, v: &'v Value, what: &str, fields: &[&str]) -> Result<&'v Obj, MethodologyError> {
+        let o = v.as_object().ok_or_else(|| self.bad(format!("{what}: phải là một đối tượng")))?;
+        if let Some(k) = o.keys().find(|k| !fields.contains(&k.as_str())) {
+            return Err(self.bad(format!("{what}: trường «{k}» không được hỗ trợ")));
+        }
+        Ok(o)
+    }
+
+    fn text(&self, o: &Obj, key: &str, what: &str) -> Result<String, MethodologyError> {
+        o.get(key).and_then(Value::as_str).map(str::to_owned).ok_or_else(|| self.bad(format!("{what}: thiếu trường {key}")))
+    }
+
+    fn points(&self, o: &Obj, key: &str, what: &str) -> Result<Points, MethodologyError> {
+        o.get(key)
+            .filter(|v| v.is_number())
+            .and_then(|v| Points::parse(&v.to_string()))
+            .ok_or_else(|| self.bad(format!("{what}: {key} phải là số điểm không âm")))
+    }
+
+    fn columns(&self, o: &Obj, key: &str, what: &str) -> Result<Vec<String>, MethodologyError> {
+        let list = o.get(key).and_then(Value::as_array).ok_or_else(|| self.bad(format!("{what}: portal.{key} phải là danh sách cột")))?;
+        list.iter()
+            .map(|c| c.as_str().map(str::to_owned).ok_or_else(|| self.bad(format!("{what}: tên cột phải là chuỗi"))))
+            .collect()
+    }
+
+    fn metric(&self, v: &Value, group: usize) -> Result<Metric, MethodologyError> {
+        let fields = ["code", "name", "max", "rule", "zero_denominator", "inherit", "counts", "portal"];
+        let o = self.object(v, "chỉ tiêu", &fields)?;
+        let code = self.text(o, "code", "chỉ tiêu")?;
+        let what = code.as_str();
+        let rule_obj = self.object(o.get("rule").unwrap_or(&Value::Null), &format!("{what}.rule"), &["kind", "threshold"])?;
+        let rule = match (rule_obj.get("kind").and_then(Value::as_str), rule_obj.get("threshold")) {
+            (Some("linear"), None) => Rule::Linear,
+            (Some("given"), None) => Rule::Given,
+            (Some("monitor"), None) => Rule::Monitor,
+            (Some("target"), Some(t)) => Rule::Target(
+                Some(t)
+                    .filter(|t| t.is_number())
+                    .and_then(|t| Decimal::parse(&t.to_string()))
+                    .filter(|d| d.digits > 0 && d.digits <= 10u64.pow(d.scale))
+                    .ok_or_else(|| self.bad(format!("{what}: ngưỡng «{t}» phải trong (0; 1]")))?,
+            ),
+            _ => return Err(self.bad(format!("{what}: rule phải là linear, target (có threshold), given hoặc monitor"))),
+        };
+        let zero_denominator = match o.get("zero_denominator").and_then(Value::as_str) {
+            Some("zero") => ZeroDenominator::Zero,
+            Some("full") => ZeroDenominator::Full,
+            Some("null") => ZeroDenominator::Null,
+            _ => return Err(self.bad(format!("{what}: zero_denominator phải là zero, full hoặc null"))),
+        };
+        let inherit = match o.get("inherit").map(|v| v.as_str()) {
+            None | Some(Some("none")) => Inherit::None,
+            Some(Some("root")) => Inherit::Root,
+            _ => return Err(self.bad(format!("{what}: inherit phải là none hoặc root"))),
+        };
+        let portal = match o.get("portal") {
+            None => None,
+            Some(p) => {
+                let p = self.object(p, &format!("{what}.portal"), &["num", "den", "score"])?;
+                Some(PortalColumns {
+                    num: self.columns(p, "num", what)?,
+                    den: self.columns(p, "den", what)?,
+                    score: p.get("score").and_then(Value::as_str).map(str::to_owned),
+                })
+            }
+        };
+        Ok(Metric {
+            name: self.text(o, "name", what)?,
+            max: self.points(o, "max", what)?,
+            counts: self.text(o, "counts", what)?,
+            code,
+            group,
+            rule,
+            zero_denominator,
+            inherit,
+            portal,
+        })
+    }
 }
 
 impl Methodology {
     /// Reads and checks a methodology version from its JSON text.
     pub fn from_json(text: &str) -> Result<Methodology, MethodologyError> {
-        let file: FileV = serde_json::from_str(text).map_err(|e| MethodologyError::Json(e.to_string()))?;
-        let id = file.id.clone();
-        let bad = |what: String| MethodologyError::Invalid { id: id.clone(), what };
-        let points = |n: &serde_json::Number, what: &str| {
-            Points::parse(&n.to_string()).ok_or_else(|| bad(format!("{what}: điểm «{n}» không hợp lệ")))
-        };
-        let mut groups = Vec::new();
+        let v: Value = serde_json::from_str(text).map_err(|e| MethodologyError::Json(e.to_string()))?;
+        let id = v.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
+        let r = Reader { id: &id };
+        let top = r.object(&v, "phương pháp", &["id", "name", "description", "total_max", "groups"])?;
+        let group_values = top.get("groups").and_then(Value::as_array).ok_or_else(|| r.bad("thiếu danh sách groups".into()))?;
+        let mut groups: Vec<Group> = Vec::new();
         let mut metrics: Vec<Metric> = Vec::new();
-        for (gi, g) in file.groups.iter().enumerate() {
-            if groups.iter().any(|x: &Group| x.code == g.code) {
-                return Err(bad(format!("nhóm {} lặp lại", g.code)));
+        for (gi, gv) in group_values.iter().enumerate() {
+            let g = r.object(gv, "nhóm", &["code", "name", "name_en", "max", "portal_file", "metrics"])?;
+            let code = r.text(g, "code", "nhóm")?;
+            if groups.iter().any(|x| x.code == code) {
+                return Err(r.bad(format!("nhóm {code} lặp lại")));
             }
             let start = metrics.len();
-            for m in &g.metrics {
-                if metrics.iter().any(|x| x.code == m.code) {
-                    return Err(bad(format!("chỉ tiêu {} lặp lại", m.code)));
+            let list = g.get("metrics").and_then(Value::as_array).ok_or_else(|| r.bad(format!("nhóm {code}: thiếu metrics")))?;
+            for mv in list {
+                let metric = r.metric(mv, gi)?;
+                if metrics.iter().any(|x| x.code == metric.code) {
+                    return Err(r.bad(format!("chỉ tiêu {} lặp lại", metric.code)));
                 }
-                let rule = match &m.rule {
-                    FileRule::Linear => Rule::Linear,
-                    FileRule::Given => Rule::Given,
-                    FileRule::Monitor => Rule::Monitor,
-                    FileRule::Target { threshold } => {
-                        let t = Decimal::parse(&threshold.to_string())
-                            .filter(|d| d.digits > 0 && d.digits <= 10u64.pow(d.scale))
-                            .ok_or_else(|| bad(format!("{}: ngưỡng «{threshold}» phải trong (0; 1]", m.code)))?;
-                        Rule::Target(t)
-                    }
-                };
-                let max = points(&m.max, &m.code)?;
-                if (rule == Rule::Monitor) != (max == Points::ZERO) {
-                    return Err(bad(format!("{}: chỉ tiêu theo dõi có điểm tối đa 0, và chỉ nó", m.code)));
+                if (metric.rule == Rule::Monitor) != (metric.max == Points::ZERO) {
+                    return Err(r.bad(format!("{}: chỉ tiêu theo dõi có điểm tối đa 0, và chỉ nó", metric.code)));
                 }
-                metrics.push(Metric {
-                    code: m.code.clone(),
-                    name: m.name.clone(),
-                    group: gi,
-                    max,
-                    rule,
-                    zero_denominator: m.zero_denominator,
-                    inherit: m.inherit,
-                    counts: m.counts.clone(),
-                    portal: m.portal.clone(),
-                });
+                metrics.push(metric);
             }
-            let max = points(&g.max, &g.code)?;
+            let max = r.points(g, "max", &code)?;
             let sum: Points = metrics[start..].iter().map(|m| m.max).sum();
             if sum != max {
-                return Err(bad(format!("nhóm {}: tổng điểm chỉ tiêu {sum} khác điểm nhóm {max}", g.code)));
+                return Err(r.bad(format!("nhóm {code}: tổng điểm chỉ tiêu {sum} khác điểm nhóm {max}")));
             }
             groups.push(Group {
-                code: g.code.clone(),
-                name: g.name.clone(),
-                name_en: g.name_en.clone(),
+                name: r.text(g, "name", &code)?,
+                name_en: g.get("name_en").and_then(Value::as_str).unwrap_or_default().to_owned(),
                 max,
-                portal_file: g.portal_file.clone(),
+                portal_file: g.get("portal_file").and_then(Value::as_str).map(str::to_owned),
                 metrics: start..metrics.len(),
+                code,
             });
         }
-        let total_max = points(&file.total_max, "total_max")?;
+        let total_max = r.points(top, "total_max", "phương pháp")?;
         let sum: Points = groups.iter().map(|g| g.max).sum();
         if sum != total_max {
-            return Err(bad(format!("tổng điểm nhóm {sum} khác tổng tối đa {total_max}")));
+            return Err(r.bad(format!("tổng điểm nhóm {sum} khác tổng tối đa {total_max}")));
         }
-        Ok(Methodology { id: file.id, name: file.name, description: file.description, total_max, groups, metrics })
+        Ok(Methodology {
+            name: r.text(top, "name", "phương pháp")?,
+            description: top.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            id,
+            total_max,
+            groups,
+            metrics,
+        })
     }
 
     /// Every version shipped with the program (parsed once).

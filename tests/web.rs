@@ -109,7 +109,7 @@ async fn selecting_a_row_shows_the_units_breakdown() {
                 None => assert_eq!(cells[..3], ["—", "—", "—"], "{}: a given score has no counts", m.code),
             }
             assert_eq!(cells[3], m.points.map_or("—".to_owned(), format::points));
-            assert_eq!(cells[5], format::points(m.lost));
+            assert_eq!(cells[4], format::points(m.lost));
         }
     }
     // The selection is in the address, so the page can be shared.

@@ -107,6 +107,7 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
                     }
                 </tbody>
             </table>
+            <p class="legend">{ labels::GIVEN_LEGEND }</p>
         </div>
     }
 }

@@ -54,7 +54,7 @@ fn group_view(g: &GroupRow) -> Html {
             <tr data-metric={r.code.clone()}>
                 <th scope="row">
                     { &r.name }
-                    <small class="code">{ &r.code }</small>
+                    <small class="code">{ format!("{} · {} {} {}", r.code, labels::MAX, format::points(r.max), labels::POINTS_UNIT) }</small>
                     if let Some(t) = &r.full_from { <small class="note">{ format!("{} {}", labels::TARGET_AT, t) }</small> }
                     if let Some(n) = r.note { <small class="note">{ n }</small> }
                 </th>
@@ -62,7 +62,6 @@ fn group_view(g: &GroupRow) -> Html {
                 <td class="num">{ den }</td>
                 <td class="num">{ rate }</td>
                 <td class="num points">{ r.points.map_or("—".to_owned(), format::points) }</td>
-                <td class="num">{ format::points(r.max) }</td>
                 <td class={classes!("num", "lost", (r.lost.hundredths() > 0).then_some("has-lost"))}>{ format::points(r.lost) }</td>
             </tr>
         }
@@ -70,7 +69,8 @@ fn group_view(g: &GroupRow) -> Html {
     html! {
         <div class="group" data-group={g.code.clone()}>
             <h3>
-                <span class="group-code">{ &g.code }</span>{ " " }{ &g.name }
+                <span class="group-code">{ &g.code }</span>
+                <span class="group-name">{ &g.name }</span>
                 <span class="group-points">
                     <strong data-testid={format!("group-{}", g.code)}>{ format::points(g.points) }</strong>
                     { format!(" / {}", format::points(g.max)) }
@@ -88,7 +88,6 @@ fn group_view(g: &GroupRow) -> Html {
                         <th scope="col" class="num">{ labels::DENOMINATOR }</th>
                         <th scope="col" class="num">{ labels::RATE }</th>
                         <th scope="col" class="num">{ labels::POINTS }</th>
-                        <th scope="col" class="num">{ "Tối đa" }</th>
                         <th scope="col" class="num">{ labels::LOST }</th>
                     </tr></thead>
                     <tbody>{ for metrics }</tbody>

@@ -7,6 +7,7 @@ pub mod points;
 pub mod portal_csv;
 pub mod problem;
 pub mod ranking;
+pub mod scenario;
 pub mod scoring;
 pub mod snapshot;
 pub mod snapshot_json;

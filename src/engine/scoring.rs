@@ -2,6 +2,8 @@
 //! then rounded half-up to hundredths; a group is the sum of its rounded metrics (or its given score);
 //! the total is the sum of the groups.
 
+use std::rc::Rc;
+
 use super::methodology::{Metric, Rule, ZeroDenominator};
 use super::points::{self, Points};
 use super::ranking::{self, Peers, Rank};
@@ -41,22 +43,22 @@ pub struct UnitScore {
 
 /// Scores one unit of a snapshot.
 pub fn score_unit(snapshot: &Snapshot, unit: usize) -> UnitScore {
+    score_unit_with(snapshot, unit, |u, k| snapshot.effective_input(u, k))
+}
+
+/// Scores one unit with the inputs `input(unit, metric)` gives (a scenario's overrides on a snapshot).
+pub fn score_unit_with(snapshot: &Snapshot, unit: usize, input: impl Fn(usize, usize) -> MetricInput) -> UnitScore {
     let m = &snapshot.methodology;
-    let metrics: Vec<Option<Points>> = m
-        .metrics
-        .iter()
-        .enumerate()
-        .map(|(k, metric)| metric_points(metric, snapshot.effective_input(unit, k)))
-        .collect();
+    let metrics: Vec<Option<Points>> =
+        m.metrics.iter().enumerate().map(|(k, metric)| metric_points(metric, input(unit, k))).collect();
     let given_groups = &snapshot.units[unit].given_groups;
     let groups: Vec<GroupScore> = m
         .groups
         .iter()
         .enumerate()
         .map(|(gi, g)| {
-            let counted = g.metrics.clone().any(|k| {
-                m.metrics[k].rule != Rule::Monitor && snapshot.effective_input(unit, k) != MetricInput::Missing
-            });
+            let counted =
+                g.metrics.clone().any(|k| m.metrics[k].rule != Rule::Monitor && input(unit, k) != MetricInput::Missing);
             match given_groups.get(gi).copied().flatten() {
                 Some(points) if !counted => GroupScore { points, given: true },
                 _ => GroupScore { points: g.metrics.clone().filter_map(|k| metrics[k]).sum(), given: false },
@@ -67,10 +69,11 @@ pub fn score_unit(snapshot: &Snapshot, unit: usize) -> UnitScore {
     UnitScore { metrics, groups, total }
 }
 
-/// Every unit's scores and its rank among its peers.
+/// Every unit's scores and its rank among its peers. Units' scores are shared (`Rc`), so that a
+/// scenario's scores start as a cheap copy of the baseline and replace only the units that change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scores {
-    pub units: Vec<UnitScore>,
+    pub units: Vec<Rc<UnitScore>>,
     pub ranks: Vec<Rank>,
 }
 
@@ -82,7 +85,7 @@ impl Scores {
 
 /// Scores and ranks a whole snapshot.
 pub fn score(snapshot: &Snapshot) -> Scores {
-    let units: Vec<UnitScore> = (0..snapshot.units.len()).map(|i| score_unit(snapshot, i)).collect();
+    let units: Vec<Rc<UnitScore>> = (0..snapshot.units.len()).map(|i| Rc::new(score_unit(snapshot, i))).collect();
     let totals: Vec<Points> = units.iter().map(|u| u.total).collect();
     let ranks = ranking::rank(&Peers::of(snapshot), &totals);
     Scores { units, ranks }

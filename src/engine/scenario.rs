@@ -1,0 +1,223 @@
+//! What-if scenarios: overrides on a snapshot (per unit and metric, a new numerator over the same
+//! denominator), never mutating it. Evaluating a scenario rescores only the units whose inputs changed
+//! and reranks their peer groups.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use super::methodology::{Inherit, Rule};
+use super::points::Decimal;
+use super::ranking::{competition_ranks, Peers};
+use super::scoring::{score_unit_with, Scores};
+use super::snapshot::{MetricInput, Snapshot};
+
+/// Why a lever cannot be moved that way.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LeverError {
+    #[error("chỉ tiêu {0} không có số liệu để điều chỉnh (điểm do Cổng công bố hoặc chỉ để theo dõi)")]
+    NotMovable(String),
+    #[error("chỉ tiêu {metric} tính ở cấp tỉnh: điều chỉnh ở đơn vị {root}")]
+    Inherited { metric: String, root: String },
+    #[error("{num} vượt mẫu số {den}")]
+    AboveDenominator { num: u64, den: u64 },
+    #[error("tỷ lệ phải từ 0% đến 100%")]
+    BadRate,
+    #[error("không có đơn vị hoặc chỉ tiêu này")]
+    Unknown,
+}
+
+/// The baseline counts of a metric a scenario can move for a unit: `(numerator, denominator)`.
+/// Given scores and monitoring metrics are not levers; an inherited metric is a lever of the root only.
+pub fn lever(snapshot: &Snapshot, unit: usize, metric: usize) -> Result<(u64, u64), LeverError> {
+    let m = &snapshot.methodology;
+    let (Some(u), Some(def)) = (snapshot.units.get(unit), m.metrics.get(metric)) else {
+        return Err(LeverError::Unknown);
+    };
+    if matches!(def.rule, Rule::Given | Rule::Monitor) {
+        return Err(LeverError::NotMovable(def.code.clone()));
+    }
+    if def.inherit == Inherit::Root && u.parent.is_some() {
+        let root = snapshot.root_of(unit);
+        return Err(LeverError::Inherited { metric: def.code.clone(), root: snapshot.units[root].code.clone() });
+    }
+    match u.metrics.get(metric) {
+        Some(MetricInput::Counts { num, den }) => Ok((*num, *den)),
+        _ => Err(LeverError::NotMovable(def.code.clone())),
+    }
+}
+
+/// The smallest numerator over `den` whose rate is at least `rate` (a whole number of dossiers).
+pub fn count_for_rate(rate: Decimal, den: u64) -> Result<u64, LeverError> {
+    let (n, d) = rate.as_fraction();
+    if n > d {
+        return Err(LeverError::BadRate);
+    }
+    Ok((u128::from(den) * u128::from(n)).div_ceil(u128::from(d)) as u64)
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scenario {
+    /// (unit, metric) → new numerator. Only values different from the snapshot are kept.
+    overrides: BTreeMap<(usize, usize), u64>,
+}
+
+impl Scenario {
+    pub fn new() -> Scenario {
+        Scenario::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.overrides.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.overrides.len()
+    }
+
+    /// Every override: ((unit, metric), numerator).
+    pub fn overrides(&self) -> impl Iterator<Item = ((usize, usize), u64)> + '_ {
+        self.overrides.iter().map(|(&k, &v)| (k, v))
+    }
+
+    pub fn numerator(&self, unit: usize, metric: usize) -> Option<u64> {
+        self.overrides.get(&(unit, metric)).copied()
+    }
+
+    /// Units that carry an override.
+    pub fn units(&self) -> BTreeSet<usize> {
+        self.overrides.keys().map(|&(u, _)| u).collect()
+    }
+
+    pub fn has_unit(&self, unit: usize) -> bool {
+        self.overrides.range((unit, 0)..(unit + 1, 0)).next().is_some()
+    }
+
+    /// Sets a metric's numerator for a unit (the baseline value removes the override).
+    pub fn set(&mut self, snapshot: &Snapshot, unit: usize, metric: usize, num: u64) -> Result<(), LeverError> {
+        let (base, den) = lever(snapshot, unit, metric)?;
+        if num > den {
+            return Err(LeverError::AboveDenominator { num, den });
+        }
+        if num == base {
+            self.overrides.remove(&(unit, metric));
+        } else {
+            self.overrides.insert((unit, metric), num);
+        }
+        Ok(())
+    }
+
+    /// Sets a metric to a rate, as the smallest whole count that reaches it.
+    pub fn set_rate(&mut self, snapshot: &Snapshot, unit: usize, metric: usize, rate: Decimal) -> Result<(), LeverError> {
+        let (_, den) = lever(snapshot, unit, metric)?;
+        self.set(snapshot, unit, metric, count_for_rate(rate, den)?)
+    }
+
+    /// Lifts every movable metric of a group to at least `rate` from its baseline: metrics already
+    /// above stay at their baseline; at 100% every metric with counts earns its maximum.
+    pub fn lift_group(&mut self, snapshot: &Snapshot, unit: usize, group: usize, rate: Decimal) -> Result<(), LeverError> {
+        let range = snapshot.methodology.groups.get(group).ok_or(LeverError::Unknown)?.metrics.clone();
+        for k in range {
+            let Ok((base, den)) = lever(snapshot, unit, k) else { continue };
+            let wanted = count_for_rate(rate, den)?;
+            self.set(snapshot, unit, k, base.max(wanted))?;
+        }
+        Ok(())
+    }
+
+    pub fn clear_metric(&mut self, unit: usize, metric: usize) {
+        self.overrides.remove(&(unit, metric));
+    }
+
+    pub fn clear_unit(&mut self, unit: usize) {
+        self.overrides.retain(|&(u, _), _| u != unit);
+    }
+
+    pub fn clear(&mut self) {
+        self.overrides.clear();
+    }
+
+    /// The input a metric is scored with under this scenario (inherited metrics from the root).
+    pub fn input(&self, snapshot: &Snapshot, unit: usize, metric: usize) -> MetricInput {
+        let owner = match snapshot.methodology.metrics.get(metric).map(|m| m.inherit) {
+            Some(Inherit::Root) => snapshot.root_of(unit),
+            _ => unit,
+        };
+        match (snapshot.units[owner].metrics.get(metric), self.overrides.get(&(owner, metric))) {
+            (Some(MetricInput::Counts { den, .. }), Some(&num)) => MetricInput::Counts { num, den: *den },
+            (Some(input), _) => *input,
+            (None, _) => MetricInput::Missing,
+        }
+    }
+}
+
+/// The scores of a snapshot under a scenario, from the scores under a previous scenario: only the
+/// units in `changed` (and, for a root whose inherited metrics changed, every unit under it) are
+/// rescored, and only their peer groups reranked.
+pub fn rescore(
+    snapshot: &Snapshot,
+    peers: &Peers,
+    scenario: &Scenario,
+    previous: &Scores,
+    changed: impl IntoIterator<Item = usize>,
+) -> Scores {
+    let m = &snapshot.methodology;
+    let has_inherited = m.metrics.iter().any(|x| x.inherit == Inherit::Root);
+    let mut units: BTreeSet<usize> = BTreeSet::new();
+    for u in changed {
+        if u >= snapshot.units.len() {
+            continue;
+        }
+        units.insert(u);
+        if has_inherited && snapshot.units[u].parent.is_none() {
+            units.extend((0..snapshot.units.len()).filter(|&v| snapshot.root_of(v) == u));
+        }
+    }
+    let mut next = previous.clone();
+    let mut groups: BTreeSet<usize> = BTreeSet::new();
+    for &u in &units {
+        next.units[u] = Rc::new(score_unit_with(snapshot, u, |v, k| scenario.input(snapshot, v, k)));
+        groups.insert(peers.group_of[u]);
+    }
+    for g in groups {
+        let members = &peers.groups[g];
+        let totals: Vec<_> = members.iter().map(|&i| next.units[i].total).collect();
+        for (&i, r) in members.iter().zip(competition_ranks(&totals)) {
+            next.ranks[i].rank = r;
+        }
+    }
+    next
+}
+
+/// The scores of a snapshot under a scenario, from scratch.
+pub fn evaluate(snapshot: &Snapshot, peers: &Peers, scenario: &Scenario) -> Scores {
+    let baseline = super::scoring::score(snapshot);
+    rescore(snapshot, peers, scenario, &baseline, scenario.units())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_for_rates_round_up_to_whole_dossiers() {
+        let r = |s: &str| Decimal::parse(s).unwrap();
+        assert_eq!(count_for_rate(r("0.8"), 311), Ok(249)); // 248.8 → 249
+        assert_eq!(count_for_rate(r("0.8"), 10), Ok(8));
+        assert_eq!(count_for_rate(r("1"), 464_494), Ok(464_494));
+        assert_eq!(count_for_rate(r("0"), 5), Ok(0));
+        assert_eq!(count_for_rate(r("1.5"), 5), Err(LeverError::BadRate));
+    }
+}
+
+/// The peers a unit passes under a scenario: ahead of it or level with it before, strictly behind it
+/// after. Best first (by their baseline rank).
+pub fn passed(peers: &Peers, baseline: &Scores, current: &Scores, unit: usize) -> Vec<usize> {
+    let (mine_before, mine_after) = (baseline.units[unit].total, current.units[unit].total);
+    let mut out: Vec<usize> = peers.groups[peers.group_of[unit]]
+        .iter()
+        .copied()
+        .filter(|&o| o != unit && baseline.units[o].total >= mine_before && current.units[o].total < mine_after)
+        .collect();
+    out.sort_by_key(|&o| (baseline.ranks[o].rank, o));
+    out
+}

@@ -1,7 +1,10 @@
 //! The app's one state and its reducer (pure: tested natively; `ui` makes it a yew `Reducible`).
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use crate::engine::points::Decimal;
+use crate::engine::scenario::{self, LeverError, Scenario};
 use crate::engine::{scoring, Peers, Scores, Snapshot};
 use crate::present::{labels, search};
 
@@ -30,43 +33,108 @@ pub enum Action {
     /// Sort by a column; the same column again reverses the order.
     SortBy(SortColumn),
     Search(String),
+    /// What-if: a metric's new numerator for a unit.
+    SetCount { unit: usize, metric: usize, num: u64 },
+    /// What-if: a metric's new rate, as the smallest whole count that reaches it.
+    SetRate { unit: usize, metric: usize, rate: Decimal },
+    /// What-if: every metric of a group at least at this rate (from the baseline).
+    LiftGroup { unit: usize, group: usize, rate: Decimal },
+    ResetMetric { unit: usize, metric: usize },
+    ResetUnit(usize),
+    ResetAll,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct State {
     pub snapshot: Rc<Snapshot>,
-    pub scores: Rc<Scores>,
     pub peers: Rc<Peers>,
+    /// The snapshot's own scores.
+    pub baseline: Rc<Scores>,
+    pub scenario: Rc<Scenario>,
+    /// Scores under the scenario (the baseline's when it is empty).
+    pub current: Rc<Scores>,
+    /// Where each group lever was last put, per (unit, group), for its slider.
+    pub group_levers: Rc<BTreeMap<(usize, usize), Decimal>>,
+    /// The last lever refused, with why (shown beside the levers).
+    pub lever_error: Option<String>,
     pub peer_group: usize,
     pub selected: Option<usize>,
     pub sort: Sort,
     pub query: String,
+    /// Unit names folded for search, computed once.
+    folded_names: Rc<Vec<String>>,
+    /// Each unit's position in alphabetical order of folded names: sorting compares integers, not
+    /// strings (a slider step re-sorts the peer group, which can be thousands of units).
+    name_order: Rc<Vec<u32>>,
+}
+
+/// Every large part of the state is immutable behind an `Rc` and replaced, never mutated, so pointer
+/// identity is value identity. yew compares props (the state, for every component) on every render:
+/// a derived, deep comparison walked all 10,000 units of a large snapshot each time (22 ms a slider step).
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.snapshot, &other.snapshot)
+            && Rc::ptr_eq(&self.current, &other.current)
+            && Rc::ptr_eq(&self.scenario, &other.scenario)
+            && Rc::ptr_eq(&self.group_levers, &other.group_levers)
+            && self.lever_error == other.lever_error
+            && self.peer_group == other.peer_group
+            && self.selected == other.selected
+            && self.sort == other.sort
+            && self.query == other.query
+    }
 }
 
 impl State {
     pub fn new(snapshot: Rc<Snapshot>) -> State {
-        let scores = scoring::score(&snapshot);
+        let baseline = Rc::new(scoring::score(&snapshot));
         let peers = Peers::of(&snapshot);
         // The largest peer group first: the communes of a province, the provinces of the country.
         let peer_group = (0..peers.groups.len()).max_by_key(|&g| (peers.groups[g].len(), usize::MAX - g)).unwrap_or(0);
+        let folded_names: Vec<String> = snapshot.units.iter().map(|u| search::fold(&u.name)).collect();
+        let mut by_name: Vec<usize> = (0..folded_names.len()).collect();
+        by_name.sort_by(|&a, &b| folded_names[a].cmp(&folded_names[b]).then(a.cmp(&b)));
+        let mut name_order = vec![0u32; by_name.len()];
+        for (position, &u) in by_name.iter().enumerate() {
+            name_order[u] = position as u32;
+        }
         State {
-            snapshot,
-            scores: Rc::new(scores),
             peers: Rc::new(peers),
+            current: Rc::clone(&baseline),
+            baseline,
+            scenario: Rc::new(Scenario::new()),
+            group_levers: Rc::new(BTreeMap::new()),
+            lever_error: None,
+            snapshot,
             peer_group,
             selected: None,
             sort: Sort { column: SortColumn::Rank, natural: true },
             query: String::new(),
+            folded_names: Rc::new(folded_names),
+            name_order: Rc::new(name_order),
         }
     }
 
     pub fn reduce(&self, action: Action) -> State {
         let mut next = self.clone();
+        let snap = &*self.snapshot;
+        let lever = |next: &mut State, unit: usize, change: &dyn Fn(&mut Scenario) -> Result<(), LeverError>| {
+            let mut scenario = (*next.scenario).clone();
+            match change(&mut scenario) {
+                Ok(()) => {
+                    next.current = Rc::new(scenario::rescore(snap, &next.peers, &scenario, &next.current, [unit]));
+                    next.scenario = Rc::new(scenario);
+                    next.lever_error = None;
+                }
+                Err(e) => next.lever_error = Some(e.to_string()),
+            }
+        };
         match action {
             Action::ShowPeerGroup(g) if g < self.peers.groups.len() => next.peer_group = g,
             Action::ShowPeerGroup(_) => {}
             Action::Select(code) => {
-                next.selected = code.and_then(|c| self.snapshot.unit_index(&c));
+                next.selected = code.and_then(|c| snap.unit_index(&c));
+                next.lever_error = None;
                 if let Some(u) = next.selected {
                     next.peer_group = self.peers.group_of[u];
                 }
@@ -79,33 +147,69 @@ impl State {
                 };
             }
             Action::Search(q) => next.query = q,
+            Action::SetCount { unit, metric, num } => lever(&mut next, unit, &|s| s.set(snap, unit, metric, num)),
+            Action::SetRate { unit, metric, rate } => lever(&mut next, unit, &|s| s.set_rate(snap, unit, metric, rate)),
+            Action::LiftGroup { unit, group, rate } => {
+                lever(&mut next, unit, &|s| s.lift_group(snap, unit, group, rate));
+                if next.lever_error.is_none() {
+                    Rc::make_mut(&mut next.group_levers).insert((unit, group), rate);
+                }
+            }
+            Action::ResetMetric { unit, metric } => {
+                lever(&mut next, unit, &|s| {
+                    s.clear_metric(unit, metric);
+                    Ok(())
+                });
+                if let Some(group) = snap.methodology.metrics.get(metric).map(|m| m.group) {
+                    Rc::make_mut(&mut next.group_levers).remove(&(unit, group));
+                }
+            }
+            Action::ResetUnit(unit) => {
+                lever(&mut next, unit, &|s| {
+                    s.clear_unit(unit);
+                    Ok(())
+                });
+                Rc::make_mut(&mut next.group_levers).retain(|&(u, _), _| u != unit);
+            }
+            Action::ResetAll => {
+                next.scenario = Rc::new(Scenario::new());
+                next.current = Rc::clone(&self.baseline);
+                next.group_levers = Rc::new(BTreeMap::new());
+                next.lever_error = None;
+            }
         }
         next
     }
 
-    /// The rows of the shown peer group that match the search, in the chosen order.
+    /// The rows of the shown peer group that match the search, in the chosen order (scenario ranks).
     pub fn visible_rows(&self) -> Vec<usize> {
         let q = search::fold(self.query.trim());
         let units = &self.snapshot.units;
-        let mut rows: Vec<usize> = self.peers.groups.get(self.peer_group).map_or(&[][..], Vec::as_slice)
-            .iter()
-            .copied()
-            .filter(|&u| search::matches(&q, &units[u].name, &units[u].code))
-            .collect();
-        let s = &self.scores;
-        let by_rank = |a: &usize, b: &usize| s.ranks[*a].rank.cmp(&s.ranks[*b].rank).then_with(|| units[*a].name.cmp(&units[*b].name));
-        rows.sort_by(|a, b| {
-            let natural = match self.sort.column {
-                SortColumn::Rank | SortColumn::Total => by_rank(a, b),
-                SortColumn::Name => search::fold(&units[*a].name).cmp(&search::fold(&units[*b].name)),
-                SortColumn::Group(g) => {
-                    let points = |u: usize| s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths());
-                    points(*b).cmp(&points(*a)).then_with(|| by_rank(a, b))
-                }
-            };
-            if self.sort.natural { natural } else { natural.reverse() }
-        });
-        rows
+        let members = self.peers.groups.get(self.peer_group).map_or(&[][..], Vec::as_slice);
+        let rows: Vec<usize> = if q.is_empty() {
+            members.to_vec()
+        } else {
+            members.iter().copied().filter(|&u| search::matches_folded(&q, &self.folded_names[u], &units[u].code)).collect()
+        };
+        let s = &self.current;
+        let name = &self.name_order;
+        // One integer key per row, best first: (group points descending,) rank, then name.
+        let key = |u: usize| -> (u32, u32, u32) {
+            let rank = s.ranks[u].rank;
+            match self.sort.column {
+                SortColumn::Rank | SortColumn::Total => (0, rank, name[u]),
+                SortColumn::Name => (0, 0, name[u]),
+                SortColumn::Group(g) => (u32::MAX - s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths()), rank, name[u]),
+            }
+        };
+        // Keys computed once into a flat vector: the sort then compares plain integers in order.
+        let mut keyed: Vec<((u32, u32, u32), u32)> = rows.iter().map(|&u| (key(u), u as u32)).collect();
+        if self.sort.natural {
+            keyed.sort_unstable();
+        } else {
+            keyed.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        keyed.into_iter().map(|(_, u)| u as usize).collect()
     }
 
     /// "Xã, phường (148)"; the parent's name is added when a level has several peer groups.
@@ -139,9 +243,9 @@ mod tests {
         assert_eq!(rows.len(), 148);
         assert_eq!(s.peer_group_label(s.peer_group), "Xã, phường (148)");
         let first = &s.snapshot.units[rows[0]];
-        assert_eq!((first.code.as_str(), s.scores.units[rows[0]].total.to_string()), ("H44.156", "68.45".into()));
+        assert_eq!((first.code.as_str(), s.current.units[rows[0]].total.to_string()), ("H44.156", "68.45".into()));
         // Ties: two units share rank 2, the next is 4; rows come in rank order.
-        let ranks: Vec<u32> = rows.iter().take(4).map(|&u| s.scores.ranks[u].rank).collect();
+        let ranks: Vec<u32> = rows.iter().take(4).map(|&u| s.current.ranks[u].rank).collect();
         assert_eq!(ranks, [1, 2, 2, 4]);
     }
 
@@ -163,14 +267,41 @@ mod tests {
         let s = state().reduce(Action::SortBy(SortColumn::Total));
         let worst_first = s.reduce(Action::SortBy(SortColumn::Total));
         let (a, b) = (s.visible_rows(), worst_first.visible_rows());
-        assert_eq!(s.scores.units[a[0]].total.to_string(), "68.45");
-        assert_eq!(s.scores.units[b[0]].total.to_string(), "50.23");
+        assert_eq!(s.current.units[a[0]].total.to_string(), "68.45");
+        assert_eq!(s.current.units[b[0]].total.to_string(), "50.23");
         let mdsh = s.snapshot.methodology.group_index("MDSH").unwrap();
         let by_mdsh = state().reduce(Action::SortBy(SortColumn::Group(mdsh)));
-        let pts: Vec<u32> = by_mdsh.visible_rows().iter().map(|&u| by_mdsh.scores.units[u].groups[mdsh].points.hundredths()).collect();
+        let pts: Vec<u32> = by_mdsh.visible_rows().iter().map(|&u| by_mdsh.current.units[u].groups[mdsh].points.hundredths()).collect();
         assert!(pts.windows(2).all(|w| w[0] >= w[1]));
         let by_name = state().reduce(Action::SortBy(SortColumn::Name));
         let names: Vec<String> = by_name.visible_rows().iter().map(|&u| search::fold(&by_name.snapshot.units[u].name)).collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn lever_actions_rescore_and_reset() {
+        let s = state().reduce(Action::Select(Some("H44.166".into())));
+        let u = s.selected.unwrap();
+        let m = s.snapshot.methodology.clone();
+        let tttt = m.group_index("TTTT").unwrap();
+        let one = Decimal::parse("1").unwrap();
+        let lifted = s.reduce(Action::LiftGroup { unit: u, group: tttt, rate: one });
+        assert_eq!(lifted.current.units[u].groups[tttt].points, m.groups[tttt].max);
+        assert_eq!(lifted.group_levers.get(&(u, tttt)), Some(&one));
+        assert!(lifted.current.ranks[u].rank < s.current.ranks[u].rank);
+        // The table follows the scenario: the unit has moved up in the rows.
+        let pos = |st: &State| st.visible_rows().iter().position(|&r| r == u).unwrap();
+        assert!(pos(&lifted) < pos(&s));
+        // A refused lever says why and changes nothing.
+        let k = m.metric_index("PUBLISH_ON_TIME").unwrap();
+        let refused = lifted.reduce(Action::SetCount { unit: u, metric: k, num: 1 });
+        assert!(refused.lever_error.as_deref().unwrap().contains("H44"));
+        assert_eq!(refused.current, lifted.current);
+        // Reset the unit: back to the baseline, lever positions forgotten.
+        let reset = refused.reduce(Action::ResetUnit(u));
+        assert_eq!(*reset.current, *reset.baseline);
+        assert!(reset.group_levers.is_empty() && reset.scenario.is_empty());
+        let all = lifted.reduce(Action::ResetAll);
+        assert!(Rc::ptr_eq(&all.current, &all.baseline));
     }
 }

@@ -207,3 +207,20 @@ fn wrong_command_lines_exit_2() {
     let missing = chiso(&["validate", "/nonexistent/snapshot.json"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn scenario_command_reports_totals_ranks_and_passes() {
+    let out = chiso(&["scenario", "data/phu-tho-2026-q3.json", "--unit", "H44.166", "--lift", "TTTT=100,MDSH=80"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Tam Sơn: last of 148 at 50.23; online payment to 100% gives TTTT its full 10 points.
+    assert_eq!((v["baseline_total"].clone(), v["baseline_rank"].clone(), v["peers"].clone()), (json!(50.23), json!(148), json!(148)));
+    assert_eq!(v["groups"]["TTTT"], json!([6.57, 10.0]));
+    let gain: f64 = v["groups"].as_object().unwrap().values().map(|g| g[1].as_f64().unwrap() - g[0].as_f64().unwrap()).sum();
+    assert!((v["scenario_total"].as_f64().unwrap() - 50.23 - gain).abs() < 1e-9);
+    assert!(v["scenario_rank"].as_u64().unwrap() < 148);
+    assert_eq!(v["passed"].as_array().unwrap().len() as u64, 148 - v["scenario_rank"].as_u64().unwrap());
+    let bad = chiso(&["scenario", "data/phu-tho-2026-q3.json", "--unit", "H44.166", "--set", "PUBLISH_ON_TIME=3"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("điều chỉnh ở đơn vị H44"));
+}

@@ -173,16 +173,37 @@ pub fn rescore(
         }
     }
     let mut next = previous.clone();
-    let mut groups: BTreeSet<usize> = BTreeSet::new();
+    // Changed units per peer group.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &u in &units {
         next.units[u] = Rc::new(score_unit_with(snapshot, u, |v, k| scenario.input(snapshot, v, k)));
-        groups.insert(peers.group_of[u]);
+        groups.entry(peers.group_of[u]).or_default().push(u);
     }
-    for g in groups {
+    for (g, changed) in groups {
         let members = &peers.groups[g];
-        let totals: Vec<_> = members.iter().map(|&i| next.units[i].total).collect();
-        for (&i, r) in members.iter().zip(competition_ranks(&totals)) {
-            next.ranks[i].rank = r;
+        match changed[..] {
+            // One unit moved (a slider step): a peer's rank is 1 + the number of peers above it, so it
+            // changes only if the unit crossed its total. O(n), no sort.
+            [u] => {
+                let (before, after) = (previous.units[u].total, next.units[u].total);
+                if before == after {
+                    continue;
+                }
+                let mut above_u = 0;
+                for &v in members.iter().filter(|&&v| v != u) {
+                    let t = next.units[v].total;
+                    above_u += u32::from(t > after);
+                    let r = &mut next.ranks[v].rank;
+                    *r = *r + u32::from(after > t) - u32::from(before > t);
+                }
+                next.ranks[u].rank = 1 + above_u;
+            }
+            _ => {
+                let totals: Vec<_> = members.iter().map(|&i| next.units[i].total).collect();
+                for (&i, r) in members.iter().zip(competition_ranks(&totals)) {
+                    next.ranks[i].rank = r;
+                }
+            }
         }
     }
     next
@@ -192,6 +213,19 @@ pub fn rescore(
 pub fn evaluate(snapshot: &Snapshot, peers: &Peers, scenario: &Scenario) -> Scores {
     let baseline = super::scoring::score(snapshot);
     rescore(snapshot, peers, scenario, &baseline, scenario.units())
+}
+
+/// The peers a unit passes under a scenario: ahead of it or level with it before, strictly behind it
+/// after. Best first (by their baseline rank).
+pub fn passed(peers: &Peers, baseline: &Scores, current: &Scores, unit: usize) -> Vec<usize> {
+    let (mine_before, mine_after) = (baseline.units[unit].total, current.units[unit].total);
+    let mut out: Vec<usize> = peers.groups[peers.group_of[unit]]
+        .iter()
+        .copied()
+        .filter(|&o| o != unit && baseline.units[o].total >= mine_before && current.units[o].total < mine_after)
+        .collect();
+    out.sort_by_key(|&o| (baseline.ranks[o].rank, o));
+    out
 }
 
 #[cfg(test)]
@@ -207,17 +241,4 @@ mod tests {
         assert_eq!(count_for_rate(r("0"), 5), Ok(0));
         assert_eq!(count_for_rate(r("1.5"), 5), Err(LeverError::BadRate));
     }
-}
-
-/// The peers a unit passes under a scenario: ahead of it or level with it before, strictly behind it
-/// after. Best first (by their baseline rank).
-pub fn passed(peers: &Peers, baseline: &Scores, current: &Scores, unit: usize) -> Vec<usize> {
-    let (mine_before, mine_after) = (baseline.units[unit].total, current.units[unit].total);
-    let mut out: Vec<usize> = peers.groups[peers.group_of[unit]]
-        .iter()
-        .copied()
-        .filter(|&o| o != unit && baseline.units[o].total >= mine_before && current.units[o].total < mine_after)
-        .collect();
-    out.sort_by_key(|&o| (baseline.ranks[o].rank, o));
-    out
 }

@@ -47,3 +47,26 @@ pub fn level_plural(level: Level) -> &'static str {
         Level::Commune => "Xã, phường",
     }
 }
+
+// What-if
+pub const SCENARIO: &str = "Kịch bản nâng điểm";
+pub const TOTAL_SHORT: &str = "Tổng điểm";
+pub const RANK_SHORT: &str = "Hạng";
+pub const PASSES: &str = "Vượt qua";
+pub const AND_MORE: &str = "và";
+pub const MORE_UNITS: &str = "đơn vị khác";
+pub const NO_PASS: &str = "Chưa vượt đơn vị nào.";
+pub const RESET: &str = "Đặt lại";
+pub const RESET_UNIT: &str = "Đặt lại đơn vị này";
+pub const RESET_ALL: &str = "Đặt lại tất cả";
+pub const AT_MAX: &str = "đã đạt điểm tối đa";
+pub const GROUP_LEVER: &str = "Nâng mọi chỉ tiêu lên ít nhất";
+pub const BEFORE: &str = "trước";
+pub const NOW: &str = "Hiện tại";
+pub const CHANGED_MARK: &str = "Đơn vị có điều chỉnh trong kịch bản";
+pub const EXACT_VALUE: &str = "Số chính xác hoặc tỷ lệ (ví dụ 1.240 hoặc 85%)";
+pub const BARS_TITLE: &str = "Điểm từng nhóm: trước (xám) và theo kịch bản (màu)";
+pub const OF: &str = "trên";
+
+/// The groups that get a group lever and come first, open: digitization and online payment.
+pub const LEVER_GROUPS: [&str; 2] = ["MDSH", "TTTT"];

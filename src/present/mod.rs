@@ -5,4 +5,5 @@ pub mod breakdown;
 pub mod format;
 pub mod hash;
 pub mod labels;
+pub mod lever_input;
 pub mod search;

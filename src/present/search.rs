@@ -26,9 +26,12 @@ pub fn fold(text: &str) -> String {
 
 /// Whether every word of the query is found in the name (or the code), diacritics ignored.
 pub fn matches(query_folded: &str, name: &str, code: &str) -> bool {
-    let name = fold(name);
-    let code = code.to_lowercase();
-    query_folded.split_whitespace().all(|w| name.contains(w) || code.contains(w))
+    matches_folded(query_folded, &fold(name), code)
+}
+
+/// [`matches`] with the name already folded (the app folds every name once).
+pub fn matches_folded(query_folded: &str, name_folded: &str, code: &str) -> bool {
+    query_folded.split_whitespace().all(|w| name_folded.contains(w) || code.to_lowercase().contains(w))
 }
 
 #[cfg(test)]

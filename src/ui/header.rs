@@ -1,18 +1,26 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::engine::snapshot::vi_date;
 use crate::present::labels;
-use crate::state::State;
+use crate::engine::Snapshot;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub snapshot: Rc<Snapshot>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.snapshot, &other.snapshot)
+    }
 }
 
 /// The snapshot's title, period, source and capture date, and the methodology version.
 #[function_component(SnapshotHeader)]
-pub fn snapshot_header(Props { state }: &Props) -> Html {
-    let meta = &state.snapshot.meta;
+pub fn snapshot_header(Props { snapshot }: &Props) -> Html {
+    let meta = &snapshot.meta;
     let period = meta.period.as_ref().map(|p| p.label_vi());
     html! {
         <header class="top">
@@ -27,7 +35,7 @@ pub fn snapshot_header(Props { state }: &Props) -> Html {
             <p class="source">
                 { labels::SOURCE }{ ": " }{ &meta.source }
                 if let Some(c) = &meta.captured { { format!(", {} {}", labels::CAPTURED, vi_date(c)) } }
-                { format!(". {}: {}", labels::METHODOLOGY, state.snapshot.methodology.name) }
+                { format!(". {}: {}", labels::METHODOLOGY, snapshot.methodology.name) }
             </p>
         </header>
     }

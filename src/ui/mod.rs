@@ -2,10 +2,15 @@
 //! computed by `engine` and `present`; components only lay it out and dispatch actions.
 
 mod app;
+mod group_bars;
+mod group_levers;
 mod header;
+mod lever_row;
 mod peer_tabs;
 mod ranking_table;
+mod scenario_result;
 mod search_box;
+mod slider;
 mod unit_detail;
 mod workspace;
 

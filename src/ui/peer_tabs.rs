@@ -5,22 +5,25 @@ use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub dispatch: UseReducerDispatcher<State>,
+    /// The label of every peer group, in order.
+    pub labels: Vec<String>,
+    pub selected: usize,
 }
 
 /// Which peer group the ranking shows (communes, departments, …).
 #[function_component(PeerTabs)]
-pub fn peer_tabs(Props { state }: &Props) -> Html {
-    let tabs = (0..state.peers.groups.len()).map(|g| {
-        let selected = g == state.peer_group;
+pub fn peer_tabs(Props { dispatch, labels: tab_labels, selected }: &Props) -> Html {
+    let tabs = tab_labels.iter().enumerate().map(|(g, label)| {
+        let active = g == *selected;
         let onclick = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::ShowPeerGroup(g)))
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::ShowPeerGroup(g)))
         };
         html! {
-            <button type="button" role="tab" aria-selected={selected.to_string()}
-                    class={classes!("tab", selected.then_some("active"))} {onclick}>
-                { state.peer_group_label(g) }
+            <button type="button" role="tab" aria-selected={active.to_string()}
+                    class={classes!("tab", active.then_some("active"))} {onclick}>
+                { label }
             </button>
         }
     });

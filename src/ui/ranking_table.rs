@@ -8,29 +8,69 @@ pub struct Props {
     pub state: UseReducerHandle<State>,
 }
 
-/// The ranking of the shown peer group: rank, unit, the six groups and the total; sortable by any
-/// column; a row selects its unit (click, Enter or Space).
+/// Row height in pixels (fixed in style.css), for windowed rendering.
+const ROW_PX: i32 = 29;
+/// Peer groups larger than this render only the rows in view (and a margin).
+const WINDOW_FROM: usize = 300;
+const OVERSCAN: i32 = 4;
+
+/// The ranking of the shown peer group under the scenario: rank (and its change), unit, the six
+/// groups and the total; sortable by any column; a row selects its unit (click, Enter or Space).
+/// Large peer groups (thousands of units) render only what is visible.
 #[function_component(RankingTable)]
 pub fn ranking_table(Props { state }: &Props) -> Html {
     let m = &state.snapshot.methodology;
-    // The selected row is scrolled into view (a unit chosen by link may be far down the list).
+    let rows = {
+        let s = state.clone();
+        let key = (std::rc::Rc::as_ptr(&state.current) as usize, state.sort, state.query.clone(), state.peer_group);
+        use_memo(key, move |_| s.visible_rows())
+    };
+    let windowed = rows.len() > WINDOW_FROM;
+    let view = use_state(|| (0i32, 800i32)); // (scroll top, viewport height)
+    let wrap = use_node_ref();
     let selected_row = use_node_ref();
+    // The selected row is brought into view (a unit chosen by link may be far down the list).
     {
-        let selected_row = selected_row.clone();
+        let (wrap, selected_row, rows, selected) = (wrap.clone(), selected_row.clone(), rows.clone(), state.selected);
         use_effect_with((state.selected, state.peer_group), move |_| {
             if let Some(row) = selected_row.cast::<web_sys::Element>() {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 row.scroll_into_view_with_scroll_into_view_options(&options);
+            } else if let (Some(el), Some(u)) = (wrap.cast::<web_sys::Element>(), selected) {
+                if let Some(i) = rows.iter().position(|&r| r == u) {
+                    el.set_scroll_top(i as i32 * ROW_PX - el.client_height() / 2);
+                }
             }
         });
     }
+    let onscroll = {
+        let (view, wrap) = (view.clone(), wrap.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = wrap.cast::<web_sys::Element>() {
+                view.set((el.scroll_top(), el.client_height()));
+            }
+        })
+    };
+    let (first, last) = if windowed {
+        let (top, height) = *view;
+        let first = (top / ROW_PX - OVERSCAN).max(0) as usize;
+        let last = ((top + height) / ROW_PX + OVERSCAN).max(0) as usize;
+        (first.min(rows.len()), last.min(rows.len()))
+    } else {
+        (0, rows.len())
+    };
+
     let header = |column: SortColumn, label: Html, title: String, class: &'static str| {
         let active = state.sort.column == column;
-        let aria_sort = match (active, state.sort.natural, column) {
-            (false, ..) => "none",
-            (true, natural, SortColumn::Name | SortColumn::Rank) => if natural { "ascending" } else { "descending" },
-            (true, natural, _) => if natural { "descending" } else { "ascending" },
+        let ascending = match column {
+            SortColumn::Name | SortColumn::Rank => state.sort.natural,
+            _ => !state.sort.natural,
+        };
+        let aria_sort = match (active, ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
         };
         let onclick = {
             let state = state.clone();
@@ -40,7 +80,7 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
             <th scope="col" class={class} aria-sort={aria_sort}>
                 <button type="button" class="sort" {title} {onclick}>
                     { label }
-                    <span class="sort-mark" aria-hidden="true">{ if active { if aria_sort == "ascending" { "▲" } else { "▼" } } else { "" } }</span>
+                    <span class="sort-mark" aria-hidden="true">{ if !active { "" } else if ascending { "▲" } else { "▼" } }</span>
                 </button>
             </th>
         }
@@ -53,44 +93,63 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
             "num",
         )
     });
-    let rows = state.visible_rows();
-    let body = rows.iter().map(|&u| {
+    let body = rows[first..last].iter().map(|&u| {
         let unit = &state.snapshot.units[u];
-        let score = &state.scores.units[u];
+        let score = &state.current.units[u];
         let selected = state.selected == Some(u);
-        let select = {
-            let state = state.clone();
-            let code = unit.code.clone();
-            move || state.dispatch(Action::Select(Some(code.clone())))
-        };
-        let onclick = {
-            let select = select.clone();
-            Callback::from(move |_: MouseEvent| select())
-        };
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                select();
-            }
-        });
+        let rank = state.current.ranks[u].rank;
+        let moved = i64::from(state.baseline.ranks[u].rank) - i64::from(rank);
         let groups = score.groups.iter().map(|g| {
             html! { <td class={classes!("num", g.given.then_some("given"))}>{ format::points(g.points) }</td> }
         });
         let node_ref = if selected { selected_row.clone() } else { NodeRef::default() };
+        let changed = state.scenario.has_unit(u);
         html! {
             <tr key={unit.code.clone()} ref={node_ref} data-unit={unit.code.clone()} tabindex="0" aria-selected={selected.to_string()}
-                class={classes!(selected.then_some("selected"))} {onclick} {onkeydown}>
-                <td class="rank">{ state.scores.ranks[u].rank }</td>
-                <td class="name">{ &unit.name }</td>
+                class={classes!(selected.then_some("selected"), changed.then_some("changed"))}>
+                <td class="rank">
+                    { rank }
+                    if moved > 0 { <small class="up">{ format!("▲{moved}") }</small> }
+                    if moved < 0 { <small class="down">{ format!("▼{}", -moved) }</small> }
+                </td>
+                <td class="name" title={unit.name.clone()}>
+                    { &unit.name }
+                    if changed { <span class="changed-mark" title={labels::CHANGED_MARK}>{ " ●" }</span> }
+                </td>
                 { for groups }
                 <td class="num total">{ format::points(score.total) }</td>
             </tr>
         }
     });
-    let columns = m.groups.len() + 3;
+    // One handler for every row (delegation): a render creates no closure per row.
+    let select_from = {
+        let state = state.clone();
+        move |target: Option<web_sys::EventTarget>| {
+            let row = target
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|el| el.closest("tr[data-unit]").ok().flatten());
+            if let Some(code) = row.and_then(|r| r.get_attribute("data-unit")) {
+                state.dispatch(Action::Select(Some(code)));
+            }
+        }
+    };
+    let onclick = {
+        let select_from = select_from.clone();
+        Callback::from(move |e: MouseEvent| select_from(e.target()))
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            select_from(e.target());
+        }
+    });
+    let columns = (m.groups.len() + 3).to_string();
+    let spacer = |rows: usize| {
+        (rows > 0).then(|| html! { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", rows as i32 * ROW_PX)}><td colspan={columns.clone()}></td></tr> })
+    };
     html! {
-        <div class="table-wrap">
-            <table class="ranking-table" data-testid="ranking">
+        <div class="table-wrap" ref={wrap} {onscroll}>
+            <table class="ranking-table" data-testid="ranking" aria-rowcount={rows.len().to_string()}>
                 <caption class="visually-hidden">{ labels::RANKING_CAPTION }</caption>
                 <thead>
                     <tr>
@@ -100,10 +159,17 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
                         { header(SortColumn::Total, html! { labels::COL_TOTAL }, format!("{} (tối đa 100)", labels::TOTAL), "num") }
                     </tr>
                 </thead>
-                <tbody>
+                <colgroup>
+                    <col class="c-rank" /><col class="c-name" />
+                    { for m.groups.iter().map(|_| html! { <col class="c-num" /> }) }
+                    <col class="c-num" />
+                </colgroup>
+                <tbody {onclick} {onkeydown}>
+                    { for spacer(first) }
                     { for body }
+                    { for spacer(rows.len() - last) }
                     if rows.is_empty() {
-                        <tr><td colspan={columns.to_string()} class="empty">{ labels::NO_MATCH }</td></tr>
+                        <tr><td colspan={columns.clone()} class="empty">{ labels::NO_MATCH }</td></tr>
                     }
                 </tbody>
             </table>

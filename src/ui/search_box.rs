@@ -6,24 +6,25 @@ use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub dispatch: UseReducerDispatcher<State>,
+    pub query: String,
 }
 
 /// Finds a unit by name, with or without diacritics.
 #[function_component(SearchBox)]
-pub fn search_box(Props { state }: &Props) -> Html {
+pub fn search_box(Props { dispatch, query }: &Props) -> Html {
     let oninput = {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Search(input.value()));
+            dispatch.dispatch(Action::Search(input.value()));
         })
     };
     html! {
         <label class="search">
             <span class="visually-hidden">{ labels::SEARCH_LABEL }</span>
             <input type="search" data-testid="search" placeholder={labels::SEARCH_PLACEHOLDER}
-                   value={state.query.clone()} {oninput} />
+                   value={query.clone()} {oninput} />
         </label>
     }
 }

@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use crate::present::breakdown::{breakdown, GroupRow};
+use super::group_levers::{GroupLever, GroupLevers};
+use super::lever_row::LeverRow;
+use super::scenario_result::ScenarioResult;
+use crate::present::breakdown::{breakdown, GroupRow, MetricRow};
 use crate::present::{format, labels};
 use crate::state::{Action, State};
 
@@ -9,90 +12,87 @@ pub struct Props {
     pub state: UseReducerHandle<State>,
 }
 
-/// The selected unit's breakdown: each group out of its maximum, every metric with its counts, rate,
-/// points and points lost.
+/// The selected unit: the scenario's result, the levers (digitization and online payment first and
+/// open), and every group with its metrics, points and points lost.
 #[function_component(UnitDetail)]
 pub fn unit_detail(Props { state }: &Props) -> Html {
     let Some(u) = state.selected else {
         return html! { <p class="hint">{ labels::SELECT_HINT }</p> };
     };
     let unit = &state.snapshot.units[u];
-    let b = breakdown(&state.snapshot, &state.scores, u);
+    let b = breakdown(&state.snapshot, &state.scenario, &state.baseline, &state.current, u);
     let close = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Select(None)))
     };
+    // Lever groups first, then the others in the methodology's order.
+    let mut groups: Vec<&GroupRow> = b.groups.iter().collect();
+    groups.sort_by_key(|g| labels::LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(labels::LEVER_GROUPS.len()));
     html! {
         <section class="unit-detail" data-testid="unit-detail" data-unit={unit.code.clone()}>
             <div class="detail-head">
-                <h2>{ &unit.name }</h2>
+                <div>
+                    <h2>{ &unit.name }</h2>
+                    <p class="summary">
+                        <span data-testid="unit-total">{ format::points(b.total) }</span>
+                        { format!(" / {} {} · {} {} · {} ", format::points(b.total_max), labels::POINTS_UNIT, labels::LOST, format::points(b.lost), labels::RANK_AMONG) }
+                        <span data-testid="unit-rank">{ b.rank.rank }</span>
+                        { format!("/{} {}", b.rank.of, labels::level_plural(unit.level).to_lowercase()) }
+                    </p>
+                </div>
                 <button type="button" class="close" onclick={close} aria-label={labels::CLOSE}>{ "×" }</button>
             </div>
-            <p class="summary">
-                <span class="big" data-testid="unit-total">{ format::points(b.total) }</span>
-                { format!(" / {} {}", format::points(b.total_max), labels::POINTS_UNIT) }
-                <span class="lost">{ format!(" · {} {}", labels::LOST, format::points(b.lost)) }</span>
-                <span class="rank-line">
-                    { format!(" · {} ", labels::RANK_AMONG) }
-                    <strong data-testid="unit-rank">{ b.rank.rank }</strong>
-                    { format!("/{} {}", b.rank.of, labels::level_plural(unit.level).to_lowercase()) }
-                </span>
-            </p>
-            { for b.groups.iter().map(group_view) }
+            <h3 class="section-title">{ labels::SCENARIO }</h3>
+            <ScenarioResult state={state.clone()} unit={u} breakdown={b.clone()} />
+            if let Some(e) = &state.lever_error { <p class="field-error" role="alert">{ e }</p> }
+            <GroupLevers dispatch={state.dispatcher()} unit={u} levers={GroupLever::of(state, u)} />
+            { for groups.into_iter().map(|g| group_view(state, u, g)) }
         </section>
     }
 }
 
-fn group_view(g: &GroupRow) -> Html {
+fn group_view(state: &UseReducerHandle<State>, unit: usize, g: &GroupRow) -> Html {
     let pct = if g.max.hundredths() == 0 { 0 } else { g.points.hundredths() * 100 / g.max.hundredths() };
-    let metrics = g.metrics.iter().map(|r| {
-        let (num, den, rate) = match r.counts {
-            Some((n, d)) => (format::int(n), format::int(d), format::rate(n, d)),
-            None => ("—".into(), "—".into(), "—".into()),
-        };
-        html! {
-            <tr data-metric={r.code.clone()}>
-                <th scope="row">
-                    { &r.name }
-                    <small class="code">{ format!("{} · {} {} {}", r.code, labels::MAX, format::points(r.max), labels::POINTS_UNIT) }</small>
-                    if let Some(t) = &r.full_from { <small class="note">{ format!("{} {}", labels::TARGET_AT, t) }</small> }
-                    if let Some(n) = r.note { <small class="note">{ n }</small> }
-                </th>
-                <td class="num">{ num }</td>
-                <td class="num">{ den }</td>
-                <td class="num">{ rate }</td>
-                <td class="num points">{ r.points.map_or("—".to_owned(), format::points) }</td>
-                <td class={classes!("num", "lost", (r.lost.hundredths() > 0).then_some("has-lost"))}>{ format::points(r.lost) }</td>
-            </tr>
-        }
-    });
+    let open = labels::LEVER_GROUPS.contains(&g.code.as_str());
+    let changed = g.points != g.baseline_points;
     html! {
-        <div class="group" data-group={g.code.clone()}>
-            <h3>
+        <details class="group" data-group={g.code.clone()} {open}>
+            <summary>
                 <span class="group-code">{ &g.code }</span>
                 <span class="group-name">{ &g.name }</span>
                 <span class="group-points">
+                    if changed { <span class="was">{ format!("{} → ", format::points(g.baseline_points)) }</span> }
                     <strong data-testid={format!("group-{}", g.code)}>{ format::points(g.points) }</strong>
                     { format!(" / {}", format::points(g.max)) }
                     if g.lost.hundredths() > 0 { <span class="lost">{ format!(" (−{})", format::points(g.lost)) }</span> }
                 </span>
-            </h3>
-            <div class="bar" role="img" aria-label={format!("{}%", pct)}><span style={format!("width:{pct}%")}></span></div>
+            </summary>
+            <div class="bar" role="img" aria-label={format!("{pct}%")}><span style={format!("width:{pct}%")}></span></div>
             if g.given {
                 <p class="note">{ labels::GIVEN_GROUP }</p>
             } else {
-                <table class="metrics">
-                    <thead><tr>
-                        <th scope="col">{ labels::METRIC }</th>
-                        <th scope="col" class="num">{ labels::NUMERATOR }</th>
-                        <th scope="col" class="num">{ labels::DENOMINATOR }</th>
-                        <th scope="col" class="num">{ labels::RATE }</th>
-                        <th scope="col" class="num">{ labels::POINTS }</th>
-                        <th scope="col" class="num">{ labels::LOST }</th>
-                    </tr></thead>
-                    <tbody>{ for metrics }</tbody>
-                </table>
+                { for g.metrics.iter().map(|r| if r.movable {
+                    html! { <LeverRow key={r.code.clone()} dispatch={state.dispatcher()} {unit} row={r.clone()} /> }
+                } else {
+                    fixed_row(r)
+                }) }
             }
+        </details>
+    }
+}
+
+/// A metric no lever moves here (a given score, a province-level metric on a child, monitoring).
+fn fixed_row(r: &MetricRow) -> Html {
+    let counts = r.counts.map(|(n, d)| format!("{} / {} = {}", format::int(n), format::int(d), format::rate(n, d)));
+    html! {
+        <div class="lever fixed" data-metric-row={r.code.clone()}>
+            <div class="lever-head"><span class="lever-name">{ &r.name }</span></div>
+            <div class="lever-info">
+                if let Some(c) = counts { <span data-testid="metric-rate">{ c }</span>{ " · " } }
+                <strong data-testid="metric-points">{ r.points.map_or("—".to_owned(), format::points) }</strong>
+                { format!(" / {} {}", format::points(r.max), labels::POINTS_UNIT) }
+                if let Some(n) = r.note { <small class="note">{ format!(" · {n}") }</small> }
+            </div>
         </div>
     }
 }

@@ -66,14 +66,15 @@ pub fn workspace(Props { snapshot }: &Props) -> Html {
         });
     }
 
+    let tab_labels: Vec<String> = (0..state.peers.groups.len()).map(|g| state.peer_group_label(g)).collect();
     html! {
         <>
-            <SnapshotHeader state={state.clone()} />
+            <SnapshotHeader snapshot={Rc::clone(&state.snapshot)} />
             <main class="layout">
                 <section class="ranking" aria-label={labels::RANKING_CAPTION}>
                     <div class="toolbar">
-                        <PeerTabs state={state.clone()} />
-                        <SearchBox state={state.clone()} />
+                        <PeerTabs dispatch={state.dispatcher()} labels={tab_labels} selected={state.peer_group} />
+                        <SearchBox dispatch={state.dispatcher()} query={state.query.clone()} />
                     </div>
                     <RankingTable state={state.clone()} />
                 </section>

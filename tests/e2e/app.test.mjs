@@ -1,56 +1,21 @@
 // End-to-end: the release site in dist/ (built by `make build`), served on 127.0.0.1, opened in headless
-// Chromium (Debian's, driven by playwright-core; nothing is downloaded). Expected figures come from the
-// engine through the `chiso` command line, not from the page.
+// Chromium. Expected figures come from the engine through the `chiso` command line, not from the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const require = createRequire(path.join(root, '.tools/package.json'));
-const { chromium } = require('playwright-core');
-
-const DIST = path.join(root, 'dist');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+import { serve, launch, chiso, vi, slide, root, SNAPSHOT } from './harness.mjs';
 
 let server, origin, browser;
 
 before(async () => {
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const file = path.join(DIST, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch { res.writeHead(404).end(); }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, origin } = await serve());
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** The engine's scores of the embedded snapshot. */
-function engineScores() {
-  const out = execFileSync(path.join(root, 'target/debug/chiso'),
-    ['score', path.join(root, 'data/phu-tho-2026-q3.json'), '--format', 'json'], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
-
-const vi = (points) => points.toFixed(2).replace('.', ',');
 
 async function open(hash = '') {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -64,7 +29,7 @@ async function open(hash = '') {
 }
 
 test('first screen: the communes of Phú Thọ ranked with the portal\'s figures', async () => {
-  const scores = engineScores();
+  const scores = chiso('score', SNAPSHOT, '--format', 'json');
   const communes = scores.units.filter((u) => u.level === 'commune');
   const top = communes.find((u) => u.rank === 1);
   const { page, requests, errors } = await open();
@@ -75,7 +40,6 @@ test('first screen: the communes of Phú Thọ ranked with the portal\'s figures
   assert.equal(await rows.first().locator('td.name').textContent(), top.unit_name);
   assert.equal(await rows.first().locator('td.total').textContent(), vi(top.total));
   assert.equal(vi(top.total), '68,45');
-  await page.screenshot({ path: path.join(root, 'target/e2e-first-screen.png') });
   // Nothing but the app's own files was requested.
   assert.ok(requests.length > 0);
   for (const url of requests) assert.ok(url.startsWith(origin), `request outside the app: ${url}`);
@@ -84,7 +48,7 @@ test('first screen: the communes of Phú Thọ ranked with the portal\'s figures
 });
 
 test('a link to the province shows its breakdown: 61,39', async () => {
-  const scores = engineScores();
+  const scores = chiso('score', SNAPSHOT, '--format', 'json');
   const province = scores.units.find((u) => u.unit_code === 'H44');
   const { page } = await open('#unit=H44');
   assert.equal(await page.textContent('[data-testid=unit-total]'), vi(province.total));
@@ -99,5 +63,38 @@ test('a link to the province shows its breakdown: 61,39', async () => {
   assert.equal(await page.textContent('[data-testid=unit-total]'), vi(tamSon.total));
   assert.equal(await page.textContent('[data-testid=unit-rank]'), String(tamSon.rank));
   assert.equal(new URL(page.url()).hash, '#unit=H44.166');
+  await page.close();
+});
+
+test('what-if: online payment and digitization sliders move the total, the gain and the rank', async () => {
+  const { page, errors } = await open('#unit=H44.166');
+  await slide(page, 'input[data-lever=TTTT]', 100);
+  await slide(page, 'input[data-lever=MDSH]', 80);
+  let want = chiso('scenario', SNAPSHOT, '--unit', 'H44.166', '--lift', 'TTTT=100,MDSH=80');
+  const shown = async () => Object.fromEntries(await Promise.all(
+    ['baseline-total', 'scenario-total', 'gain', 'baseline-rank', 'scenario-rank']
+      .map(async (id) => [id, await page.textContent(`[data-testid=${id}]`)])));
+  const expected = (w) => ({
+    'baseline-total': vi(w.baseline_total), 'scenario-total': vi(w.scenario_total),
+    gain: `+${vi(w.scenario_total - w.baseline_total)}`,
+    'baseline-rank': String(w.baseline_rank), 'scenario-rank': String(w.scenario_rank),
+  });
+  assert.deepEqual(await shown(), expected(want));
+  assert.equal(want.baseline_rank, 148);
+  assert.ok(want.scenario_rank < 148);
+  // Then one metric slider: every fee-bearing dossier paid online, on top of the group levers.
+  const den = Number(await page.getAttribute('input[data-metric=ONLINE_PAYMENT_DOSSIER]', 'max'));
+  await slide(page, 'input[data-metric=ONLINE_PAYMENT_DOSSIER]', Math.floor(den / 2));
+  const overrides = Object.entries(want.overrides)
+    .filter(([k]) => k !== 'ONLINE_PAYMENT_DOSSIER').map(([k, v]) => `${k}=${v}`);
+  overrides.push(`ONLINE_PAYMENT_DOSSIER=${Math.floor(den / 2)}`);
+  want = chiso('scenario', SNAPSHOT, '--unit', 'H44.166', '--set', overrides.join(','));
+  const after = await shown();
+  assert.equal(after['scenario-total'], vi(want.scenario_total));
+  assert.equal(after['scenario-rank'], String(want.scenario_rank));
+  // The ranking row shows the scenario too.
+  assert.equal(await page.textContent('tr[data-unit="H44.166"] td.total'), vi(want.scenario_total));
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(root, 'target/e2e-what-if.png') });
   await page.close();
 });

@@ -1,0 +1,85 @@
+use yew::prelude::*;
+
+use super::group_bars::GroupBars;
+use crate::engine::scenario::passed;
+use crate::present::breakdown::Breakdown;
+use crate::present::{format, labels};
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+    pub unit: usize,
+    pub breakdown: Breakdown,
+}
+
+/// How many units the "passes" line names before "and N more".
+const NAMED: usize = 5;
+
+/// The unit's total and rank before → after, the gain, the peers it passes, and each group as bars.
+#[function_component(ScenarioResult)]
+pub fn scenario_result(Props { state, unit, breakdown: b }: &Props) -> Html {
+    let unit = *unit;
+    let gain = format::points_delta(b.baseline_total, b.total);
+    let rank_change = i64::from(b.baseline_rank.rank) - i64::from(b.rank.rank);
+    let passed = passed(&state.peers, &state.baseline, &state.current, unit);
+    let names: Vec<String> = passed
+        .iter()
+        .take(NAMED)
+        .map(|&o| format!("{} ({})", state.snapshot.units[o].name, format::points(state.current.units[o].total)))
+        .collect();
+    let reset_unit = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ResetUnit(unit)))
+    };
+    let reset_all = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ResetAll))
+    };
+    html! {
+        <div class="result" aria-live="polite">
+            <div class="kpis">
+                <div class="kpi">
+                    <span class="kpi-label">{ labels::TOTAL_SHORT }</span>
+                    <span class="kpi-values">
+                        <span data-testid="baseline-total">{ format::points(b.baseline_total) }</span>
+                        { " → " }
+                        <strong data-testid="scenario-total">{ format::points(b.total) }</strong>
+                    </span>
+                    <span class={classes!("gain", (b.total > b.baseline_total).then_some("up"), (b.total < b.baseline_total).then_some("down"))}
+                          data-testid="gain">{ gain }</span>
+                </div>
+                <div class="kpi">
+                    <span class="kpi-label">{ labels::RANK_SHORT }</span>
+                    <span class="kpi-values">
+                        <span data-testid="baseline-rank">{ b.baseline_rank.rank }</span>
+                        { " → " }
+                        <strong data-testid="scenario-rank">{ b.rank.rank }</strong>
+                        { format!("/{}", b.rank.of) }
+                    </span>
+                    <span class={classes!("gain", (rank_change > 0).then_some("up"), (rank_change < 0).then_some("down"))}>
+                        { match rank_change { 0 => "±0".to_owned(), c if c > 0 => format!("▲{c}"), c => format!("▼{}", -c) } }
+                    </span>
+                </div>
+            </div>
+            <p class="passes" data-testid="passes">
+                if passed.is_empty() {
+                    { labels::NO_PASS }
+                } else {
+                    { format!("{}: {}", labels::PASSES, names.join(", ")) }
+                    if passed.len() > NAMED { { format!(" {} {} {}", labels::AND_MORE, passed.len() - NAMED, labels::MORE_UNITS) } }
+                    { "." }
+                }
+            </p>
+            <GroupBars groups={b.groups.clone()} />
+            <div class="result-actions">
+                if state.scenario.has_unit(unit) {
+                    <button type="button" class="reset" onclick={reset_unit}>{ labels::RESET_UNIT }</button>
+                }
+                if !state.scenario.is_empty() {
+                    <button type="button" class="reset" onclick={reset_all}>{ format!("{} ({})", labels::RESET_ALL, state.scenario.units().len()) }</button>
+                }
+            </div>
+        </div>
+    }
+}

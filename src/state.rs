@@ -93,7 +93,7 @@ impl State {
         let peer_group = (0..peers.groups.len()).max_by_key(|&g| (peers.groups[g].len(), usize::MAX - g)).unwrap_or(0);
         let folded_names: Vec<String> = snapshot.units.iter().map(|u| search::fold(&u.name)).collect();
         let mut by_name: Vec<usize> = (0..folded_names.len()).collect();
-        by_name.sort_by(|&a, &b| folded_names[a].cmp(&folded_names[b]).then(a.cmp(&b)));
+        by_name.sort_unstable_by(|&a, &b| folded_names[a].cmp(&folded_names[b]).then(a.cmp(&b)));
         let mut name_order = vec![0u32; by_name.len()];
         for (position, &u) in by_name.iter().enumerate() {
             name_order[u] = position as u32;

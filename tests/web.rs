@@ -65,14 +65,14 @@ async fn ranking_shows_the_engines_commune_ranking() {
     set_hash("");
     let app = mount().await;
     let expected = engine();
-    let rows = all(&app.root, "tr[data-unit]");
+    let rows = all(&app.root, "[role=row][data-unit]");
     let want = expected.visible_rows();
     assert_eq!(rows.len(), want.len());
     assert_eq!(rows.len(), 148);
     for (row, &u) in rows.iter().zip(&want) {
         let unit = &expected.snapshot.units[u];
         assert_eq!(row.get_attribute("data-unit").as_deref(), Some(unit.code.as_str()));
-        let cells: Vec<String> = all(row, "td").iter().map(|c| c.text_content().unwrap()).collect();
+        let cells: Vec<String> = all(row, "[role=cell]").iter().map(|c| c.text_content().unwrap()).collect();
         let score = &expected.current.units[u];
         let mut wanted = vec![expected.current.ranks[u].rank.to_string(), unit.name.clone()];
         wanted.extend(score.groups.iter().map(|g| format::points(g.points)));
@@ -80,14 +80,14 @@ async fn ranking_shows_the_engines_commune_ranking() {
         assert_eq!(cells, wanted);
     }
     // The best commune of Phú Thọ in Q3/2026, as the portal ranks it.
-    assert_eq!(text(&rows[0], "td.total"), "68,45");
+    assert_eq!(text(&rows[0], ".total"), "68,45");
 }
 
 #[wasm_bindgen_test]
 async fn selecting_a_row_shows_the_units_breakdown() {
     set_hash("");
     let app = mount().await;
-    let row = app.root.query_selector("tr[data-unit='H44.166']").unwrap().unwrap();
+    let row = app.root.query_selector("[role=row][data-unit='H44.166']").unwrap().unwrap();
     row.dyn_ref::<HtmlElement>().unwrap().click();
     settle().await;
     let s = engine().reduce(Action::Select(Some("H44.166".into())));
@@ -175,12 +175,12 @@ async fn what_if_sliders_move_the_total_the_rank_and_the_table() {
     assert!(text(&row, "[data-testid=metric-change]").contains("hồ sơ thanh toán trực tuyến"));
 
     // The ranking shows the scenario: the unit's row with its new rank, marked as changed.
-    let tr = app.root.query_selector("tr[data-unit='H44.166']").unwrap().unwrap();
+    let tr = app.root.query_selector("[role=row][data-unit='H44.166']").unwrap().unwrap();
     assert!(tr.get_attribute("class").unwrap_or_default().split_whitespace().any(|c| c == "changed"));
-    let rank_cell = text(&tr, "td.rank");
+    let rank_cell = text(&tr, ".rank");
     let moved = s.baseline.ranks[u].rank - s.current.ranks[u].rank;
     assert_eq!(rank_cell, format!("{}▲{moved}", s.current.ranks[u].rank));
-    assert_eq!(text(&tr, "td.total"), format::points(s.current.units[u].total));
+    assert_eq!(text(&tr, ".total"), format::points(s.current.units[u].total));
     // The peers it passes are named.
     let passes = text(&app.root, "[data-testid=passes]");
     let first_passed = chiso::engine::scenario::passed(&s.peers, &s.baseline, &s.current, u)[0];
@@ -224,7 +224,7 @@ async fn the_url_hash_selects_a_unit_and_its_peer_group() {
     set_hash("#unit=H44.07");
     let app = mount().await;
     assert_eq!(text(&app.root, "[data-testid=unit-detail] h2"), "Sở Công Thương - Tỉnh Phú Thọ");
-    assert_eq!(all(&app.root, "tr[data-unit]").len(), 15, "the departments are shown");
+    assert_eq!(all(&app.root, "[role=row][data-unit]").len(), 15, "the departments are shown");
     set_hash("#unit=H44");
     settle().await;
     assert_eq!(text(&app.root, "[data-testid=unit-total]"), "61,39");
@@ -245,24 +245,24 @@ async fn search_finds_a_unit_without_diacritics() {
     init.set_bubbles(true);
     input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap()).unwrap();
     settle().await;
-    let rows = all(&app.root, "tr[data-unit]");
+    let rows = all(&app.root, "[role=row][data-unit]");
     assert_eq!(rows.len(), 1);
-    assert_eq!(text(&rows[0], "td.name"), "UBND xã Tam Sơn - Tỉnh Phú Thọ");
+    assert_eq!(text(&rows[0], ".name"), "UBND xã Tam Sơn - Tỉnh Phú Thọ");
 }
 
 #[wasm_bindgen_test]
 async fn sorting_by_a_column_reorders_the_rows() {
     set_hash("");
     let app = mount().await;
-    let headers = all(&app.root, "th button.sort");
+    let headers = all(&app.root, "[role=columnheader] button.sort");
     // Rank, Unit, six groups, Total: the last is the total; twice gives the worst first.
     let total = headers.last().unwrap().dyn_ref::<HtmlElement>().unwrap().clone();
     total.click();
     settle().await;
     total.click();
     settle().await;
-    let rows = all(&app.root, "tr[data-unit]");
-    assert_eq!(text(&rows[0], "td.total"), "50,23");
-    let th = app.root.query_selector("th[aria-sort=ascending]").unwrap();
+    let rows = all(&app.root, "[role=row][data-unit]");
+    assert_eq!(text(&rows[0], ".total"), "50,23");
+    let th = app.root.query_selector("[role=columnheader][aria-sort=ascending]").unwrap();
     assert!(th.is_some(), "the sorted column says so to screen readers");
 }

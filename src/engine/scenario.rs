@@ -224,7 +224,7 @@ pub fn passed(peers: &Peers, baseline: &Scores, current: &Scores, unit: usize) -
         .copied()
         .filter(|&o| o != unit && baseline.units[o].total >= mine_before && current.units[o].total < mine_after)
         .collect();
-    out.sort_by_key(|&o| (baseline.ranks[o].rank, o));
+    out.sort_unstable_by_key(|&o| (baseline.ranks[o].rank, o));
     out
 }
 

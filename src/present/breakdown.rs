@@ -77,7 +77,8 @@ fn lower_first(name: &str) -> String {
         return name.to_owned();
     }
     let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    // Metric names begin with a Latin letter ("Hồ sơ", "Phản ánh"): ASCII lower case is enough.
+    chars.next().map_or_else(String::new, |c| std::iter::once(c.to_ascii_lowercase()).chain(chars).collect())
 }
 
 fn counts_of(input: MetricInput) -> Option<(u64, u64)> {

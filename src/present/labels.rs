@@ -39,6 +39,15 @@ pub const POINTS_UNIT: &str = "điểm";
 pub const CLOSE: &str = "Đóng";
 pub const TARGET_AT: &str = "đạt tối đa từ";
 
+/// "xã, phường", "sở, ban, ngành", "tỉnh": after a number ("2/148 xã, phường").
+pub fn level_plural_lower(level: Level) -> &'static str {
+    match level {
+        Level::Province => "tỉnh",
+        Level::Department => "sở, ban, ngành",
+        Level::Commune => "xã, phường",
+    }
+}
+
 /// "Xã, phường", "Sở, ban, ngành", "Tỉnh".
 pub fn level_plural(level: Level) -> &'static str {
     match level {

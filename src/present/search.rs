@@ -1,23 +1,23 @@
 //! Finding a unit by name as staff type it, with or without diacritics: "tam son" finds "Tam Sơn".
 
 /// Lower case without Vietnamese diacritics ("Phường Vân Phú" → "phuong van phu"). Combining marks
-/// (text in decomposed form) are dropped too.
+/// (text in decomposed form) are dropped too. Vietnamese letters, upper and lower case, map straight
+/// to their base letter; other letters pass through (Unicode case tables would cost ~10 KB of wasm).
 pub fn fold(text: &str) -> String {
     const GROUPS: [(&str, char); 7] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("đ", 'd'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ìíỉĩị", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ỳýỷỹỵ", 'y'),
+        ("àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a'),
+        ("đĐ", 'd'),
+        ("èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ", 'e'),
+        ("ìíỉĩịÌÍỈĨỊ", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o'),
+        ("ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ", 'u'),
+        ("ỳýỷỹỵỲÝỶỸỴ", 'y'),
     ];
     text.chars()
-        .flat_map(char::to_lowercase)
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .map(|c| {
             if c.is_ascii() {
-                return c;
+                return c.to_ascii_lowercase();
             }
             GROUPS.iter().find(|(set, _)| set.contains(c)).map_or(c, |&(_, base)| base)
         })
@@ -31,7 +31,7 @@ pub fn matches(query_folded: &str, name: &str, code: &str) -> bool {
 
 /// [`matches`] with the name already folded (the app folds every name once).
 pub fn matches_folded(query_folded: &str, name_folded: &str, code: &str) -> bool {
-    query_folded.split_whitespace().all(|w| name_folded.contains(w) || code.to_lowercase().contains(w))
+    query_folded.split_whitespace().all(|w| name_folded.contains(w) || code.to_ascii_lowercase().contains(w))
 }
 
 #[cfg(test)]

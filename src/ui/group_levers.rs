@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::slider::Slider;
+use super::slider::{slider, Props as SliderProps};
 use crate::engine::points::Decimal;
 use crate::present::labels;
 use crate::state::{Action, State};
@@ -31,18 +31,9 @@ impl GroupLever {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub dispatch: UseReducerDispatcher<State>,
-    pub unit: usize,
-    pub levers: Vec<GroupLever>,
-}
-
 /// One slider per lever group (digitization, online payment), 0–100%: lifts every metric of the group
-/// that has counts to at least that rate; at 100% the group earns its maximum.
-#[function_component(GroupLevers)]
-pub fn group_levers(Props { dispatch, unit, levers }: &Props) -> Html {
-    let unit = *unit;
+/// that has counts to at least that rate; at 100% the group earns its maximum. (A view function.)
+pub fn group_levers(dispatch: &UseReducerDispatcher<State>, unit: usize, levers: &[GroupLever]) -> Html {
     let sliders = levers.iter().map(|lever| {
         let (group, pct) = (lever.group, lever.percent);
         let onchange = {
@@ -55,8 +46,16 @@ pub fn group_levers(Props { dispatch, unit, levers }: &Props) -> Html {
         html! {
             <label class="group-lever">
                 <span class="group-lever-name"><span class="group-code">{ &lever.code }</span>{ format!(" {}: {} ", lever.name, labels::GROUP_LEVER) }<strong>{ format!("{pct}%") }</strong></span>
-                <Slider label={AttrValue::from(format!("{} — {}", lever.name, labels::GROUP_LEVER))} value={pct} max={100}
-                        value_text={AttrValue::from(format!("{pct}%"))} lever={Some(AttrValue::from(lever.code.clone()))} {onchange} />
+                { slider(SliderProps {
+                    label: AttrValue::from(format!("{} — {}", lever.name, labels::GROUP_LEVER)),
+                    value: pct,
+                    max: 100,
+                    baseline: None,
+                    value_text: AttrValue::from(format!("{pct}%")),
+                    metric: None,
+                    lever: Some(AttrValue::from(lever.code.clone())),
+                    onchange,
+                }) }
             </label>
         }
     });

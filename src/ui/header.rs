@@ -1,25 +1,11 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::engine::snapshot::vi_date;
 use crate::present::labels;
 use crate::engine::Snapshot;
 
-#[derive(Properties)]
-pub struct Props {
-    pub snapshot: Rc<Snapshot>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.snapshot, &other.snapshot)
-    }
-}
-
-/// The snapshot's title, period, source and capture date, and the methodology version.
-#[function_component(SnapshotHeader)]
-pub fn snapshot_header(Props { snapshot }: &Props) -> Html {
+/// The snapshot's title, period, source and capture date, and the methodology version. (A view function.)
+pub fn snapshot_header(snapshot: &Snapshot) -> Html {
     let meta = &snapshot.meta;
     let period = meta.period.as_ref().map(|p| p.label_vi());
     html! {

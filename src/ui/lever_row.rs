@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::slider::Slider;
+use super::slider::{slider, Props as SliderProps};
 use crate::present::breakdown::MetricRow;
 use crate::present::{format, labels, lever_input};
 use crate::state::{Action, State};
@@ -60,9 +60,16 @@ pub fn lever_row(Props { dispatch, unit, row }: &Props) -> Html {
                 }
             </div>
             <div class="lever-body">
-                <Slider label={AttrValue::from(row.name.clone())} value={num} max={den} baseline={Some(base_num)}
-                        value_text={AttrValue::from(format!("{rate}, {} {} {}", format::int(num), labels::OF, format::int(den)))}
-                        metric={Some(AttrValue::from(row.code.clone()))} {onchange} />
+                { slider(SliderProps {
+                    label: AttrValue::from(row.name.clone()),
+                    value: num,
+                    max: den,
+                    baseline: Some(base_num),
+                    value_text: AttrValue::from(format!("{rate}, {} {} {}", format::int(num), labels::OF, format::int(den))),
+                    metric: Some(AttrValue::from(row.code.clone())),
+                    lever: None,
+                    onchange,
+                }) }
                 <input type="text" class="exact" inputmode="decimal" value={format::int(num)} title={labels::EXACT_VALUE}
                        aria-label={format!("{}: {}", row.name, labels::EXACT_VALUE)} onchange={on_exact} />
                 <span class="den">{ format!("/ {}", format::int(den)) }</span>

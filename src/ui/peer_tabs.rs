@@ -3,19 +3,10 @@ use yew::prelude::*;
 use crate::present::labels;
 use crate::state::{Action, State};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub dispatch: UseReducerDispatcher<State>,
-    /// The label of every peer group, in order.
-    pub labels: Vec<String>,
-    pub selected: usize,
-}
-
-/// Which peer group the ranking shows (communes, departments, …).
-#[function_component(PeerTabs)]
-pub fn peer_tabs(Props { dispatch, labels: tab_labels, selected }: &Props) -> Html {
+/// Which peer group the ranking shows (communes, departments, …): one tab per label. (A view function.)
+pub fn peer_tabs(dispatch: &UseReducerDispatcher<State>, tab_labels: &[String], selected: usize) -> Html {
     let tabs = tab_labels.iter().enumerate().map(|(g, label)| {
-        let active = g == *selected;
+        let active = g == selected;
         let onclick = {
             let dispatch = dispatch.clone();
             Callback::from(move |_| dispatch.dispatch(Action::ShowPeerGroup(g)))

@@ -77,12 +77,12 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
             Callback::from(move |_| state.dispatch(Action::SortBy(column)))
         };
         html! {
-            <th scope="col" class={class} aria-sort={aria_sort}>
+            <div role="columnheader" class={classes!("cell", class)} aria-sort={aria_sort}>
                 <button type="button" class="sort" {title} {onclick}>
                     { label }
                     <span class="sort-mark" aria-hidden="true">{ if !active { "" } else if ascending { "▲" } else { "▼" } }</span>
                 </button>
-            </th>
+            </div>
         }
     };
     let group_headers = m.groups.iter().enumerate().map(|(g, group)| {
@@ -93,32 +93,35 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
             "num",
         )
     });
-    let body = rows[first..last].iter().map(|&u| {
+    // Rows are keyed by their position (slot), not by unit: when a unit climbs past the rows in view,
+    // each slot keeps its DOM node and only its text changes; keyed by unit, every row would be moved
+    // (and laid out again).
+    let body = rows[first..last].iter().enumerate().map(|(slot, &u)| {
         let unit = &state.snapshot.units[u];
         let score = &state.current.units[u];
         let selected = state.selected == Some(u);
         let rank = state.current.ranks[u].rank;
         let moved = i64::from(state.baseline.ranks[u].rank) - i64::from(rank);
         let groups = score.groups.iter().map(|g| {
-            html! { <td class={classes!("num", g.given.then_some("given"))}>{ format::points(g.points) }</td> }
+            html! { <div role="cell" class={classes!("cell", "num", g.given.then_some("given"))}>{ format::points(g.points) }</div> }
         });
         let node_ref = if selected { selected_row.clone() } else { NodeRef::default() };
         let changed = state.scenario.has_unit(u);
         html! {
-            <tr key={unit.code.clone()} ref={node_ref} data-unit={unit.code.clone()} tabindex="0" aria-selected={selected.to_string()}
-                class={classes!(selected.then_some("selected"), changed.then_some("changed"))}>
-                <td class="rank">
+            <div role="row" key={first + slot} ref={node_ref} data-unit={unit.code.clone()} tabindex="0" aria-selected={selected.to_string()}
+                class={classes!("row", selected.then_some("selected"), changed.then_some("changed"))}>
+                <div role="cell" class="cell rank">
                     { rank }
                     if moved > 0 { <small class="up">{ format!("▲{moved}") }</small> }
                     if moved < 0 { <small class="down">{ format!("▼{}", -moved) }</small> }
-                </td>
-                <td class="name" title={unit.name.clone()}>
+                </div>
+                <div role="cell" class="cell name" title={unit.name.clone()}>
                     { &unit.name }
                     if changed { <span class="changed-mark" title={labels::CHANGED_MARK}>{ " ●" }</span> }
-                </td>
+                </div>
                 { for groups }
-                <td class="num total">{ format::points(score.total) }</td>
-            </tr>
+                <div role="cell" class="cell num total">{ format::points(score.total) }</div>
+            </div>
         }
     });
     // One handler for every row (delegation): a render creates no closure per row.
@@ -127,7 +130,7 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
         move |target: Option<web_sys::EventTarget>| {
             let row = target
                 .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .and_then(|el| el.closest("tr[data-unit]").ok().flatten());
+                .and_then(|el| el.closest("[role=row][data-unit]").ok().flatten());
             if let Some(code) = row.and_then(|r| r.get_attribute("data-unit")) {
                 state.dispatch(Action::Select(Some(code)));
             }
@@ -143,36 +146,33 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
             select_from(e.target());
         }
     });
-    let columns = (m.groups.len() + 3).to_string();
     let spacer = |rows: usize| {
-        (rows > 0).then(|| html! { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", rows as i32 * ROW_PX)}><td colspan={columns.clone()}></td></tr> })
+        (rows > 0).then(|| html! { <div class="spacer" aria-hidden="true" style={format!("height:{}px", rows as i32 * ROW_PX)}></div> })
     };
+    // A grid of fixed-height rows, each its own layout root (`contain: strict`): a slider step that
+    // changes the ranks of every row in view re-lays out those rows, not the whole table. ARIA roles
+    // give screen readers the same table.
     html! {
         <div class="table-wrap" ref={wrap} {onscroll}>
-            <table class="ranking-table" data-testid="ranking" aria-rowcount={rows.len().to_string()}>
-                <caption class="visually-hidden">{ labels::RANKING_CAPTION }</caption>
-                <thead>
-                    <tr>
+            <div role="table" class="ranking-table" data-testid="ranking" aria-label={labels::RANKING_CAPTION}
+                 aria-rowcount={rows.len().to_string()} style={format!("--groups:{}", m.groups.len())}>
+                <div role="rowgroup" class="head">
+                    <div role="row" class="row">
                         { header(SortColumn::Rank, html! { labels::COL_RANK }, labels::COL_RANK.into(), "rank") }
                         { header(SortColumn::Name, html! { labels::COL_UNIT }, labels::COL_UNIT.into(), "name") }
                         { for group_headers }
                         { header(SortColumn::Total, html! { labels::COL_TOTAL }, format!("{} (tối đa 100)", labels::TOTAL), "num") }
-                    </tr>
-                </thead>
-                <colgroup>
-                    <col class="c-rank" /><col class="c-name" />
-                    { for m.groups.iter().map(|_| html! { <col class="c-num" /> }) }
-                    <col class="c-num" />
-                </colgroup>
-                <tbody {onclick} {onkeydown}>
+                    </div>
+                </div>
+                <div role="rowgroup" class="body" {onclick} {onkeydown}>
                     { for spacer(first) }
                     { for body }
                     { for spacer(rows.len() - last) }
                     if rows.is_empty() {
-                        <tr><td colspan={columns.clone()} class="empty">{ labels::NO_MATCH }</td></tr>
+                        <p class="empty">{ labels::NO_MATCH }</p>
                     }
-                </tbody>
-            </table>
+                </div>
+            </div>
             <p class="legend">{ labels::GIVEN_LEGEND }</p>
         </div>
     }

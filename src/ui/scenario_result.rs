@@ -1,25 +1,17 @@
 use yew::prelude::*;
 
-use super::group_bars::GroupBars;
+use super::group_bars::group_bars;
 use crate::engine::scenario::passed;
 use crate::present::breakdown::Breakdown;
 use crate::present::{format, labels};
 use crate::state::{Action, State};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-    pub unit: usize,
-    pub breakdown: Breakdown,
-}
-
 /// How many units the "passes" line names before "and N more".
 const NAMED: usize = 5;
 
 /// The unit's total and rank before → after, the gain, the peers it passes, and each group as bars.
-#[function_component(ScenarioResult)]
-pub fn scenario_result(Props { state, unit, breakdown: b }: &Props) -> Html {
-    let unit = *unit;
+/// (A view function: it re-renders with its unit's panel.)
+pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdown) -> Html {
     let gain = format::points_delta(b.baseline_total, b.total);
     let rank_change = i64::from(b.baseline_rank.rank) - i64::from(b.rank.rank);
     let passed = passed(&state.peers, &state.baseline, &state.current, unit);
@@ -71,7 +63,7 @@ pub fn scenario_result(Props { state, unit, breakdown: b }: &Props) -> Html {
                     { "." }
                 }
             </p>
-            <GroupBars groups={b.groups.clone()} />
+            { group_bars(&b.groups) }
             <div class="result-actions">
                 if state.scenario.has_unit(unit) {
                     <button type="button" class="reset" onclick={reset_unit}>{ labels::RESET_UNIT }</button>

@@ -4,15 +4,8 @@ use yew::prelude::*;
 use crate::present::labels;
 use crate::state::{Action, State};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub dispatch: UseReducerDispatcher<State>,
-    pub query: String,
-}
-
-/// Finds a unit by name, with or without diacritics.
-#[function_component(SearchBox)]
-pub fn search_box(Props { dispatch, query }: &Props) -> Html {
+/// Finds a unit by name, with or without diacritics. (A view function.)
+pub fn search_box(dispatch: &UseReducerDispatcher<State>, query: &str) -> Html {
     let oninput = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -24,7 +17,7 @@ pub fn search_box(Props { dispatch, query }: &Props) -> Html {
         <label class="search">
             <span class="visually-hidden">{ labels::SEARCH_LABEL }</span>
             <input type="search" data-testid="search" placeholder={labels::SEARCH_PLACEHOLDER}
-                   value={query.clone()} {oninput} />
+                   value={query.to_owned()} {oninput} />
         </label>
     }
 }

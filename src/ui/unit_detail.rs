@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::group_levers::{GroupLever, GroupLevers};
+use super::group_levers::{group_levers, GroupLever};
 use super::lever_row::LeverRow;
-use super::scenario_result::ScenarioResult;
+use super::scenario_result::scenario_result;
 use crate::present::breakdown::{breakdown, GroupRow, MetricRow};
 use crate::present::{format, labels};
 use crate::state::{Action, State};
@@ -27,7 +27,8 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
     };
     // Lever groups first, then the others in the methodology's order.
     let mut groups: Vec<&GroupRow> = b.groups.iter().collect();
-    groups.sort_by_key(|g| labels::LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(labels::LEVER_GROUPS.len()));
+    // The key ends with the group's index: a total order, so the unstable sort (smaller code) serves.
+    groups.sort_unstable_by_key(|g| (labels::LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(labels::LEVER_GROUPS.len()), g.index));
     html! {
         <section class="unit-detail" data-testid="unit-detail" data-unit={unit.code.clone()}>
             <div class="detail-head">
@@ -37,15 +38,15 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
                         <span data-testid="unit-total">{ format::points(b.total) }</span>
                         { format!(" / {} {} · {} {} · {} ", format::points(b.total_max), labels::POINTS_UNIT, labels::LOST, format::points(b.lost), labels::RANK_AMONG) }
                         <span data-testid="unit-rank">{ b.rank.rank }</span>
-                        { format!("/{} {}", b.rank.of, labels::level_plural(unit.level).to_lowercase()) }
+                        { format!("/{} {}", b.rank.of, labels::level_plural_lower(unit.level)) }
                     </p>
                 </div>
                 <button type="button" class="close" onclick={close} aria-label={labels::CLOSE}>{ "×" }</button>
             </div>
             <h3 class="section-title">{ labels::SCENARIO }</h3>
-            <ScenarioResult state={state.clone()} unit={u} breakdown={b.clone()} />
+            { scenario_result(state, u, &b) }
             if let Some(e) = &state.lever_error { <p class="field-error" role="alert">{ e }</p> }
-            <GroupLevers dispatch={state.dispatcher()} unit={u} levers={GroupLever::of(state, u)} />
+            { group_levers(&state.dispatcher(), u, &GroupLever::of(state, u)) }
             { for groups.into_iter().map(|g| group_view(state, u, g)) }
         </section>
     }

@@ -4,10 +4,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::header::SnapshotHeader;
-use super::peer_tabs::PeerTabs;
+use super::header::snapshot_header;
+use super::peer_tabs::peer_tabs;
 use super::ranking_table::RankingTable;
-use super::search_box::SearchBox;
+use super::search_box::search_box;
 use super::unit_detail::UnitDetail;
 use crate::engine::Snapshot;
 use crate::present::{hash, labels};
@@ -69,12 +69,12 @@ pub fn workspace(Props { snapshot }: &Props) -> Html {
     let tab_labels: Vec<String> = (0..state.peers.groups.len()).map(|g| state.peer_group_label(g)).collect();
     html! {
         <>
-            <SnapshotHeader snapshot={Rc::clone(&state.snapshot)} />
+            { snapshot_header(&state.snapshot) }
             <main class="layout">
                 <section class="ranking" aria-label={labels::RANKING_CAPTION}>
                     <div class="toolbar">
-                        <PeerTabs dispatch={state.dispatcher()} labels={tab_labels} selected={state.peer_group} />
-                        <SearchBox dispatch={state.dispatcher()} query={state.query.clone()} />
+                        { peer_tabs(&state.dispatcher(), &tab_labels, state.peer_group) }
+                        { search_box(&state.dispatcher(), &state.query) }
                     </div>
                     <RankingTable state={state.clone()} />
                 </section>

@@ -24,7 +24,7 @@ async function open(hash = '') {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${origin}/${hash}`);
-  await page.waitForSelector('tr[data-unit]');
+  await page.waitForSelector('[role=row][data-unit]');
   return { page, requests, errors };
 }
 
@@ -34,11 +34,11 @@ test('first screen: the communes of Phú Thọ ranked with the portal\'s figures
   const top = communes.find((u) => u.rank === 1);
   const { page, requests, errors } = await open();
   assert.equal(await page.textContent('[data-testid=snapshot-title]'), 'UBND tỉnh Phú Thọ — Quý 3/2026');
-  const rows = page.locator('tr[data-unit]');
+  const rows = page.locator('[role=row][data-unit]');
   assert.equal(await rows.count(), communes.length);
   assert.equal(await rows.first().getAttribute('data-unit'), top.unit_code);
-  assert.equal(await rows.first().locator('td.name').textContent(), top.unit_name);
-  assert.equal(await rows.first().locator('td.total').textContent(), vi(top.total));
+  assert.equal(await rows.first().locator('.name').textContent(), top.unit_name);
+  assert.equal(await rows.first().locator('.total').textContent(), vi(top.total));
   assert.equal(vi(top.total), '68,45');
   // Nothing but the app's own files was requested.
   assert.ok(requests.length > 0);
@@ -58,7 +58,7 @@ test('a link to the province shows its breakdown: 61,39', async () => {
   }
   // Clicking a commune moves the link with it.
   await page.click('button[role=tab]:has-text("Xã, phường")');
-  await page.click('tr[data-unit="H44.166"]');
+  await page.click('[role=row][data-unit="H44.166"]');
   const tamSon = scores.units.find((u) => u.unit_code === 'H44.166');
   assert.equal(await page.textContent('[data-testid=unit-total]'), vi(tamSon.total));
   assert.equal(await page.textContent('[data-testid=unit-rank]'), String(tamSon.rank));
@@ -93,7 +93,7 @@ test('what-if: online payment and digitization sliders move the total, the gain 
   assert.equal(after['scenario-total'], vi(want.scenario_total));
   assert.equal(after['scenario-rank'], String(want.scenario_rank));
   // The ranking row shows the scenario too.
-  assert.equal(await page.textContent('tr[data-unit="H44.166"] td.total'), vi(want.scenario_total));
+  assert.equal(await page.textContent('[role=row][data-unit="H44.166"] .total'), vi(want.scenario_total));
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(root, 'target/e2e-what-if.png') });
   await page.close();

@@ -48,6 +48,6 @@ size: build
 # The engine natively, then in wasm (release build, headless Chromium), on a 10,000-unit snapshot.
 bench: setup-browser
 	cargo run --locked --profile bench --bin chiso -- bench --units 10000 --runs 20
-	cargo test --locked --profile bench --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 | grep -E "^wasm:|test result"
+	cargo test --locked --profile bench --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 | grep -E "wasm:|test result"
 
 .PHONY: help setup-web setup-browser build serve test test-native test-browser test-e2e size bench

@@ -10,6 +10,8 @@ pub struct Props {
 
 /// Row height in pixels (fixed in style.css), for windowed rendering.
 const ROW_PX: i32 = 29;
+/// Height of the sticky header row (style.css).
+const HEAD_PX: i32 = 32;
 /// Peer groups larger than this render only the rows in view (and a margin).
 const WINDOW_FROM: usize = 300;
 const OVERSCAN: i32 = 4;
@@ -28,18 +30,21 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
     let windowed = rows.len() > WINDOW_FROM;
     let view = use_state(|| (0i32, 800i32)); // (scroll top, viewport height)
     let wrap = use_node_ref();
-    let selected_row = use_node_ref();
-    // The selected row is brought into view (a unit chosen by link may be far down the list).
+    // The selected unit stays in view: chosen by a link far down the list, or climbing as its levers
+    // move. Rows have a fixed height, so its position is arithmetic (no DOM lookup).
     {
-        let (wrap, selected_row, rows, selected) = (wrap.clone(), selected_row.clone(), rows.clone(), state.selected);
-        use_effect_with((state.selected, state.peer_group), move |_| {
-            if let Some(row) = selected_row.cast::<web_sys::Element>() {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                row.scroll_into_view_with_scroll_into_view_options(&options);
-            } else if let (Some(el), Some(u)) = (wrap.cast::<web_sys::Element>(), selected) {
+        let (wrap, rows, selected) = (wrap.clone(), rows.clone(), state.selected);
+        let rank = selected.map(|u| state.current.ranks[u].rank);
+        use_effect_with((selected, rank, state.peer_group, rows.len()), move |_| {
+            if let (Some(el), Some(u)) = (wrap.cast::<web_sys::Element>(), selected) {
                 if let Some(i) = rows.iter().position(|&r| r == u) {
-                    el.set_scroll_top(i as i32 * ROW_PX - el.client_height() / 2);
+                    let (top, height) = (el.scroll_top(), el.client_height());
+                    let row_top = HEAD_PX + i as i32 * ROW_PX;
+                    if row_top < top + HEAD_PX {
+                        el.set_scroll_top(row_top - HEAD_PX - ROW_PX);
+                    } else if row_top + ROW_PX > top + height {
+                        el.set_scroll_top(row_top + 2 * ROW_PX - height);
+                    }
                 }
             }
         });
@@ -105,10 +110,9 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
         let groups = score.groups.iter().map(|g| {
             html! { <div role="cell" class={classes!("cell", "num", g.given.then_some("given"))}>{ format::points(g.points) }</div> }
         });
-        let node_ref = if selected { selected_row.clone() } else { NodeRef::default() };
         let changed = state.scenario.has_unit(u);
         html! {
-            <div role="row" key={first + slot} ref={node_ref} data-unit={unit.code.clone()} tabindex="0" aria-selected={selected.to_string()}
+            <div role="row" key={first + slot} data-unit={unit.code.clone()} tabindex="0" aria-selected={selected.to_string()}
                 class={classes!("row", selected.then_some("selected"), changed.then_some("changed"))}>
                 <div role="cell" class="cell rank">
                     { rank }

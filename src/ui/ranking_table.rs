@@ -31,19 +31,20 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
     let view = use_state(|| (0i32, 800i32)); // (scroll top, viewport height)
     let wrap = use_node_ref();
     // The selected unit stays in view: chosen by a link far down the list, or climbing as its levers
-    // move. Rows have a fixed height, so its position is arithmetic (no DOM lookup).
+    // move. Rows have a fixed height, so its position is arithmetic (no DOM lookup). In a windowed
+    // table (thousands of peers) the view follows the selection but not every step of a drag: the
+    // window would jump and redraw every row at each step.
     {
         let (wrap, rows, selected) = (wrap.clone(), rows.clone(), state.selected);
-        let rank = selected.map(|u| state.current.ranks[u].rank);
+        let rank = selected.filter(|_| !windowed).map(|u| state.current.ranks[u].rank);
         use_effect_with((selected, rank, state.peer_group, rows.len()), move |_| {
             if let (Some(el), Some(u)) = (wrap.cast::<web_sys::Element>(), selected) {
                 if let Some(i) = rows.iter().position(|&r| r == u) {
+                    // Out of view: bring it to the middle (context above and below).
                     let (top, height) = (el.scroll_top(), el.client_height());
                     let row_top = HEAD_PX + i as i32 * ROW_PX;
-                    if row_top < top + HEAD_PX {
-                        el.set_scroll_top(row_top - HEAD_PX - ROW_PX);
-                    } else if row_top + ROW_PX > top + height {
-                        el.set_scroll_top(row_top + 2 * ROW_PX - height);
+                    if row_top < top + HEAD_PX || row_top + ROW_PX > top + height {
+                        el.set_scroll_top(row_top - height / 2);
                     }
                 }
             }

@@ -14,6 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use chiso::engine::import;
 use chiso::engine::scenario::{lever, rescore, Scenario};
 use chiso::engine::{
     methodology::Methodology, portal_csv, scoring, snapshot_json, synthetic, Meta, Period, Place, Problem, ProblemKind,
@@ -226,33 +227,33 @@ fn run(args: &[String]) -> Result<(), Failure> {
     }
 }
 
-/// A snapshot file, or a folder in the portal's layout.
+/// A snapshot file, a filled-in template (.csv), or a folder in the portal's layout: read by the same
+/// code as the web app's import.
 fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
+    let name = path.display().to_string();
+    let read = |p: &Path| std::fs::read(p).map_err(|e| vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Syntax(e.to_string()))]);
     if path.is_dir() {
-        return import_dir(path, Meta::default());
+        let methodology = Methodology::default_version();
+        let files: Vec<(String, Vec<u8>)> = portal_csv::file_names(&methodology)
+            .into_iter()
+            .filter_map(|n| std::fs::read(path.join(n)).ok().map(|b| (n.to_owned(), b)))
+            .collect();
+        let mut s = import::read_files(&files)?;
+        s.meta.source = format!("Cổng Dịch vụ công quốc gia (thư mục {})", path.display());
+        return Ok(s);
     }
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let bytes = std::fs::read(path).map_err(|e| vec![Problem::new(Place::file(&name), ProblemKind::Syntax(e.to_string()))])?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| vec![Problem::new(Place::file(&name), ProblemKind::NotUtf8)])?;
-    snapshot_json::parse(text, &name)
+    let file = path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    import::read_files(&[(file, read(path)?)])
 }
 
-fn import_dir(dir: &Path, mut meta: Meta) -> Result<Snapshot, Vec<Problem>> {
-    let methodology = Methodology::default_version();
-    let mut files = BTreeMap::new();
-    for name in portal_csv::file_names(&methodology) {
-        if let Ok(bytes) = std::fs::read(dir.join(name)) {
-            files.insert(name.to_owned(), bytes);
-        }
-    }
-    if meta.source.is_empty() {
-        meta.source = format!("Cổng Dịch vụ công quốc gia (thư mục {})", dir.display());
-    }
-    let mut snapshot = portal_csv::import(&files, methodology, meta)?;
-    if snapshot.meta.title.is_empty() {
-        let root = snapshot.units.iter().find(|u| u.parent.is_none()).map(|u| u.name.clone()).unwrap_or_default();
-        snapshot.meta.title = root;
-    }
+fn import_dir(dir: &Path, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
+    let mut snapshot = load(dir)?;
+    let title = std::mem::take(&mut snapshot.meta.title);
+    snapshot.meta = Meta {
+        title: if meta.title.is_empty() { title } else { meta.title },
+        source: if meta.source.is_empty() { snapshot.meta.source.clone() } else { meta.source },
+        ..meta
+    };
     Ok(snapshot)
 }
 

@@ -2,6 +2,7 @@
 //! from the UI or the browser (yew, web-sys, gloo, js-sys) and is tested natively; the test
 //! `tests/engine_is_pure.rs` keeps it that way.
 
+pub mod import;
 pub mod methodology;
 pub mod points;
 pub mod portal_csv;
@@ -9,9 +10,11 @@ pub mod problem;
 pub mod ranking;
 pub mod scenario;
 pub mod scoring;
+pub mod share;
 pub mod snapshot;
 pub mod snapshot_json;
 pub mod synthetic;
+pub mod template_csv;
 
 pub use methodology::Methodology;
 pub use points::Points;

@@ -1,0 +1,53 @@
+//! Every way staff bring data, behind one entry point shared by the command line and the web app: a
+//! snapshot JSON file, the portal's six per-group CSV files, or the one-table CSV template.
+
+use super::methodology::Methodology;
+use super::problem::{Place, Problem, ProblemKind};
+use super::snapshot::{Meta, Snapshot};
+use super::{portal_csv, snapshot_json, template_csv};
+
+/// Reads the files given together (name, content) into one snapshot, or every problem found.
+pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Snapshot, Vec<Problem>> {
+    let methodology = Methodology::default_version();
+    let portal = portal_csv::file_names(&methodology);
+    let is_portal = |name: &str| portal.contains(&base_name(name));
+    if files.iter().any(|(n, _)| is_portal(n)) {
+        let map = files.iter().filter(|(n, _)| is_portal(n)).map(|(n, b)| (base_name(n).to_owned(), b.clone())).collect();
+        let mut problems: Vec<Problem> = files
+            .iter()
+            .filter(|(n, _)| !is_portal(n))
+            .map(|(n, _)| Problem::new(Place::file(n), ProblemKind::Syntax(format!("không phải tệp của bộ 6 tệp CSV theo nhóm ({})", portal.join(", ")))))
+            .collect();
+        let meta = Meta { source: "Cổng Dịch vụ công quốc gia (6 tệp CSV theo nhóm)".into(), ..Meta::default() };
+        return match portal_csv::import(&map, methodology, meta) {
+            Ok(mut s) if problems.is_empty() => {
+                s.meta.title = s.units.iter().find(|u| u.parent.is_none()).map(|u| u.name.clone()).unwrap_or_default();
+                Ok(s)
+            }
+            Ok(_) => Err(problems),
+            Err(mut more) => {
+                problems.append(&mut more);
+                Err(problems)
+            }
+        };
+    }
+    match files {
+        [(name, bytes)] if name.to_ascii_lowercase().ends_with(".csv") => {
+            let title = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_owned();
+            template_csv::read(bytes, name, methodology, Meta { title, source: format!("Tệp {name}"), ..Meta::default() })
+        }
+        [(name, bytes)] => {
+            let text = std::str::from_utf8(bytes).map_err(|_| vec![Problem::new(Place::file(name), ProblemKind::NotUtf8)])?;
+            snapshot_json::parse(text, name)
+        }
+        [] => Err(vec![Problem::new(Place::default(), ProblemKind::NoUnits)]),
+        _ => Err(vec![Problem::new(
+            Place::default(),
+            ProblemKind::Syntax("hãy chọn một tệp snapshot (.json) hoặc một tệp mẫu (.csv), hoặc đủ 6 tệp CSV theo nhóm của Cổng".into()),
+        )]),
+    }
+}
+
+fn base_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}

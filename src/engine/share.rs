@@ -1,0 +1,96 @@
+//! A scenario as text, for the URL hash and for saved scenarios: compact enough to paste in a chat, and
+//! read back with every problem named (a link can come from anyone).
+//!
+//! Form: `H44.166:13=1900,14=240;H44.170:3=5` — unit code, then metric index = numerator. Metric
+//! indices belong to the snapshot's methodology; a link carries the snapshot's identity too, so they
+//! are never applied to other data.
+
+use super::scenario::{LeverError, Scenario};
+use super::snapshot::Snapshot;
+use super::snapshot_json;
+
+/// Longest scenario text accepted.
+pub const MAX_LEN: usize = 8_000;
+/// Most overrides accepted in one scenario.
+pub const MAX_OVERRIDES: usize = 1_000;
+
+/// The identity of a snapshot's content (methodology, units, counts; not its title or source):
+/// FNV-1a (64 bits) of its canonical JSON, as 16 hex digits. The same data read from a JSON file, the
+/// portal's CSV files or the one-table template has the same identity.
+pub fn identity(snapshot: &Snapshot) -> String {
+    let content = Snapshot { meta: super::snapshot::Meta::default(), ..snapshot.clone() };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in snapshot_json::to_string(&content).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Writes a scenario: units in snapshot order, metrics in methodology order.
+pub fn encode(snapshot: &Snapshot, scenario: &Scenario) -> String {
+    let mut out = String::new();
+    let mut last_unit = None;
+    for ((u, k), num) in scenario.overrides() {
+        if last_unit == Some(u) {
+            out.push(',');
+        } else {
+            if last_unit.is_some() {
+                out.push(';');
+            }
+            out.push_str(&snapshot.units[u].code);
+            out.push(':');
+            last_unit = Some(u);
+        }
+        out.push_str(&format!("{k}={num}"));
+    }
+    out
+}
+
+/// Why a scenario text cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    #[error("kịch bản quá dài ({0} ký tự, tối đa {MAX_LEN})")]
+    TooLong(usize),
+    #[error("kịch bản có quá nhiều điều chỉnh (tối đa {MAX_OVERRIDES})")]
+    TooMany,
+    #[error("kịch bản sai cú pháp ở «{0}»")]
+    Syntax(String),
+    #[error("kịch bản nhắc tới đơn vị «{0}» không có trong dữ liệu đang mở")]
+    UnknownUnit(String),
+    #[error("kịch bản nhắc tới chỉ tiêu số {0} không có trong phương pháp tính")]
+    UnknownMetric(usize),
+    #[error("đơn vị {unit}: {error}")]
+    Lever { unit: String, error: LeverError },
+}
+
+/// Reads a scenario text against a snapshot; every override is checked as a lever move.
+pub fn decode(snapshot: &Snapshot, text: &str) -> Result<Scenario, ShareError> {
+    if text.len() > MAX_LEN {
+        return Err(ShareError::TooLong(text.len()));
+    }
+    let mut scenario = Scenario::new();
+    let mut count = 0;
+    for part in text.split(';').filter(|p| !p.is_empty()) {
+        let short = |s: &str| s.chars().take(40).collect::<String>();
+        let (code, list) = part.split_once(':').ok_or_else(|| ShareError::Syntax(short(part)))?;
+        let unit = snapshot.unit_index(code).ok_or_else(|| ShareError::UnknownUnit(short(code)))?;
+        for pair in list.split(',') {
+            count += 1;
+            if count > MAX_OVERRIDES {
+                return Err(ShareError::TooMany);
+            }
+            let (k, n) = pair.split_once('=').ok_or_else(|| ShareError::Syntax(short(pair)))?;
+            let digits = |s: &str| !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit());
+            if !digits(k) || !digits(n) {
+                return Err(ShareError::Syntax(short(pair)));
+            }
+            let (k, n): (usize, u64) = (k.parse().map_err(|_| ShareError::Syntax(short(pair)))?, n.parse().map_err(|_| ShareError::Syntax(short(pair)))?);
+            if k >= snapshot.methodology.metrics.len() {
+                return Err(ShareError::UnknownMetric(k));
+            }
+            scenario.set(snapshot, unit, k, n).map_err(|error| ShareError::Lever { unit: code.to_owned(), error })?;
+        }
+    }
+    Ok(scenario)
+}

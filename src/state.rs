@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use crate::engine::points::Decimal;
 use crate::engine::scenario::{self, LeverError, Scenario};
+use crate::engine::share;
 use crate::engine::{scoring, Peers, Scores, Snapshot};
+use crate::present::hash::Link;
 use crate::present::{labels, search};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +44,15 @@ pub enum Action {
     ResetMetric { unit: usize, metric: usize },
     ResetUnit(usize),
     ResetAll,
+    /// Open other data (an imported file). The scenario is kept if the data is the same (same
+    /// identity), dropped otherwise: a scenario is never applied to the wrong data.
+    Load(Rc<Snapshot>),
+    /// Replace the scenario (from a shared link or a saved scenario), with the unit to show.
+    SetScenario { scenario: Scenario, unit: Option<String> },
+    /// Say something to the user (a link for other data, a damaged store), or clear it.
+    Notice(Option<String>),
+    /// Open what a link's hash names: the unit, and its scenario if the link is for this data.
+    OpenLink(String),
 }
 
 #[derive(Clone, Debug)]
@@ -57,6 +68,10 @@ pub struct State {
     pub group_levers: Rc<BTreeMap<(usize, usize), Decimal>>,
     /// The last lever refused, with why (shown beside the levers).
     pub lever_error: Option<String>,
+    /// The identity of the snapshot's content (`share::identity`): links and saved scenarios carry it.
+    pub identity: Rc<str>,
+    /// A message for the user about links, storage or loading.
+    pub notice: Option<String>,
     pub peer_group: usize,
     pub selected: Option<usize>,
     pub sort: Sort,
@@ -78,6 +93,7 @@ impl PartialEq for State {
             && Rc::ptr_eq(&self.scenario, &other.scenario)
             && Rc::ptr_eq(&self.group_levers, &other.group_levers)
             && self.lever_error == other.lever_error
+            && self.notice == other.notice
             && self.peer_group == other.peer_group
             && self.selected == other.selected
             && self.sort == other.sort
@@ -99,6 +115,8 @@ impl State {
             name_order[u] = position as u32;
         }
         State {
+            identity: share::identity(&snapshot).into(),
+            notice: None,
             peers: Rc::new(peers),
             current: Rc::clone(&baseline),
             baseline,
@@ -177,6 +195,46 @@ impl State {
                 next.group_levers = Rc::new(BTreeMap::new());
                 next.lever_error = None;
             }
+            Action::Load(snapshot) => {
+                let mut loaded = State::new(snapshot);
+                if loaded.identity == self.identity {
+                    loaded = loaded.reduce(Action::SetScenario { scenario: (*self.scenario).clone(), unit: None });
+                }
+                loaded.selected = self.selected.and_then(|u| loaded.snapshot.unit_index(&snap.units[u].code));
+                if let Some(u) = loaded.selected {
+                    loaded.peer_group = loaded.peers.group_of[u];
+                }
+                return loaded;
+            }
+            Action::SetScenario { scenario, unit } => {
+                next.current = Rc::new(scenario::evaluate_from(snap, &self.peers, &scenario, &self.baseline));
+                next.scenario = Rc::new(scenario);
+                next.group_levers = Rc::new(BTreeMap::new());
+                next.lever_error = None;
+                if let Some(u) = unit.and_then(|c| snap.unit_index(&c)) {
+                    next.selected = Some(u);
+                    next.peer_group = self.peers.group_of[u];
+                }
+            }
+            Action::Notice(text) => next.notice = text,
+            Action::OpenLink(hash) => {
+                let link = Link::parse(&hash);
+                // A link without a unit (or with a unit unknown here) leaves the selection as it is.
+                if link.unit.as_deref().and_then(|c| snap.unit_index(c)).is_some() {
+                    next = next.reduce(Action::Select(link.unit.clone()));
+                }
+                match (link.id, link.scenario) {
+                    (Some(id), Some(text)) if *id == *self.identity => match share::decode(snap, &text) {
+                        Ok(scenario) => next = next.reduce(Action::SetScenario { scenario, unit: link.unit }),
+                        Err(e) => next.notice = Some(format!("{}: {e}.", labels::BAD_LINK)),
+                    },
+                    (Some(id), Some(_)) => {
+                        let which = link.title.map_or(format!("mã {id}"), |t| format!("«{t}» (mã {id})"));
+                        next.notice = Some(format!("{} {which}. {}", labels::LINK_OTHER_DATA, labels::OPEN_THAT_FILE));
+                    }
+                    _ => {}
+                }
+            }
         }
         next
     }
@@ -210,6 +268,22 @@ impl State {
             keyed.sort_unstable_by(|a, b| b.cmp(a));
         }
         keyed.into_iter().map(|(_, u)| u as usize).collect()
+    }
+
+    /// The link to what is shown: the unit, and the scenario with the data's identity and title.
+    pub fn link(&self) -> Link {
+        let scenario = (!self.scenario.is_empty()).then(|| share::encode(&self.snapshot, &self.scenario));
+        let meta = &self.snapshot.meta;
+        let title = match &meta.period {
+            Some(p) => format!("{} — {}", meta.title, p.label_vi()),
+            None => meta.title.clone(),
+        };
+        Link {
+            unit: self.selected.map(|u| self.snapshot.units[u].code.clone()),
+            id: scenario.as_ref().map(|_| self.identity.to_string()),
+            title: scenario.as_ref().map(|_| title),
+            scenario,
+        }
     }
 
     /// "Xã, phường (148)"; the parent's name is added when a level has several peer groups.
@@ -303,5 +377,35 @@ mod tests {
         assert!(reset.group_levers.is_empty() && reset.scenario.is_empty());
         let all = lifted.reduce(Action::ResetAll);
         assert!(Rc::ptr_eq(&all.current, &all.baseline));
+    }
+
+    #[test]
+    fn links_carry_the_scenario_and_refuse_other_data() {
+        let s = state().reduce(Action::Select(Some("H44.166".into())));
+        let u = s.selected.unwrap();
+        let tttt = s.snapshot.methodology.group_index("TTTT").unwrap();
+        let planned = s.reduce(Action::LiftGroup { unit: u, group: tttt, rate: Decimal::parse("1").unwrap() });
+        let hash = planned.link().to_hash();
+        assert!(hash.contains("t=UBND%20t"), "{hash}");
+        // A fresh page opening the link shows the same unit and scenario.
+        let opened = state().reduce(Action::OpenLink(hash.clone()));
+        assert_eq!(opened.selected, Some(u));
+        assert_eq!(opened.scenario, planned.scenario);
+        assert_eq!(opened.current, planned.current);
+        assert_eq!(opened.notice, None);
+        // The same link on other data says which data it is for, and applies nothing.
+        let other = hash.replace(&*planned.identity, "0123456789abcdef");
+        let refused = state().reduce(Action::OpenLink(other));
+        assert!(refused.scenario.is_empty());
+        assert!(refused.notice.as_deref().unwrap().contains("«UBND tỉnh Phú Thọ — Quý 3/2026»"), "{:?}", refused.notice);
+        // A tampered scenario is refused with its reason.
+        let tampered = hash.replace("s=H44.166:", "s=H44.166:0=1,");
+        assert!(state().reduce(Action::OpenLink(tampered)).notice.unwrap().contains("tính ở cấp tỉnh"));
+        // Loading the same data again keeps the scenario; other data drops it.
+        let same = planned.reduce(Action::Load(Rc::new(crate::default_snapshot::load())));
+        assert_eq!(same.scenario, planned.scenario);
+        let mut changed = crate::default_snapshot::load();
+        changed.units.truncate(50);
+        assert!(planned.reduce(Action::Load(Rc::new(changed))).scenario.is_empty());
     }
 }

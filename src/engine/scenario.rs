@@ -211,8 +211,12 @@ pub fn rescore(
 
 /// The scores of a snapshot under a scenario, from scratch.
 pub fn evaluate(snapshot: &Snapshot, peers: &Peers, scenario: &Scenario) -> Scores {
-    let baseline = super::scoring::score(snapshot);
-    rescore(snapshot, peers, scenario, &baseline, scenario.units())
+    evaluate_from(snapshot, peers, scenario, &super::scoring::score(snapshot))
+}
+
+/// The scores of a snapshot under a scenario, from the snapshot's own scores.
+pub fn evaluate_from(snapshot: &Snapshot, peers: &Peers, scenario: &Scenario, baseline: &Scores) -> Scores {
+    rescore(snapshot, peers, scenario, baseline, scenario.units())
 }
 
 /// The peers a unit passes under a scenario: ahead of it or level with it before, strictly behind it

@@ -79,3 +79,30 @@ pub const OF: &str = "trên";
 
 /// The groups that get a group lever and come first, open: digitization and online payment.
 pub const LEVER_GROUPS: [&str; 2] = ["MDSH", "TTTT"];
+
+// Data in and out
+pub const OPEN_DATA: &str = "Mở dữ liệu…";
+pub const DOWNLOAD_TEMPLATE: &str = "Tải tệp mẫu CSV";
+pub const DROP_HINT: &str = "hoặc kéo thả tệp .json, tệp mẫu .csv, hay 6 tệp CSV của Cổng vào đây";
+pub const READING: &str = "Đang đọc dữ liệu";
+pub const READ_FAILED: &str = "không đọc được tệp";
+pub const LOADED: &str = "Đã mở";
+pub const UNITS: &str = "đơn vị";
+pub const IMPORT_FAILED: &str = "Không mở được dữ liệu; dữ liệu đang dùng vẫn giữ nguyên";
+pub const PROBLEMS: &str = "lỗi";
+pub const MORE_PROBLEMS: &str = "lỗi nữa";
+pub const EXPORT_RANKING: &str = "Xuất bảng xếp hạng (CSV)";
+pub const EXPORT_PLAN: &str = "Xuất kế hoạch đơn vị (CSV)";
+pub const EXPORT_DATA: &str = "Xuất dữ liệu (JSON)";
+pub const EXPORT_TEMPLATE: &str = "Xuất dữ liệu (CSV mẫu)";
+pub const LINK_OTHER_DATA: &str = "Liên kết này dành cho dữ liệu khác";
+pub const OPEN_THAT_FILE: &str = "Hãy mở tệp dữ liệu đó (nút «Mở dữ liệu…») rồi mở lại liên kết.";
+pub const BAD_LINK: &str = "Liên kết không dùng được";
+pub const STORE_DAMAGED: &str = "Kịch bản đã lưu trong trình duyệt bị hỏng hoặc của phiên bản khác; đã cất sang một bên và bắt đầu mới";
+pub const SAVED_SCENARIOS: &str = "Kịch bản đã lưu";
+pub const SAVE: &str = "Lưu kịch bản";
+pub const SCENARIO_NAME: &str = "Tên kịch bản";
+pub const OPEN: &str = "Mở";
+pub const RENAME: &str = "Đổi tên";
+pub const DELETE: &str = "Xóa";
+pub const NO_SAVED: &str = "Chưa có kịch bản nào được lưu cho dữ liệu này.";

@@ -2,8 +2,10 @@
 //! search, labels, and a unit's breakdown. Components only render these.
 
 pub mod breakdown;
+pub mod export;
 pub mod format;
 pub mod hash;
 pub mod labels;
 pub mod lever_input;
 pub mod search;
+pub mod store;

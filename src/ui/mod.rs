@@ -2,15 +2,20 @@
 //! computed by `engine` and `present`; components only lay it out and dispatch actions.
 
 mod app;
+mod data_tools;
 mod group_bars;
 mod group_levers;
+mod download;
 mod header;
+mod import_panel;
 mod lever_row;
 mod peer_tabs;
 mod ranking_table;
 mod scenario_result;
+mod saved_scenarios;
 mod search_box;
 mod slider;
+mod storage;
 mod unit_detail;
 mod workspace;
 

@@ -62,7 +62,7 @@ test('a link to the province shows its breakdown: 61,39', async () => {
   const tamSon = scores.units.find((u) => u.unit_code === 'H44.166');
   assert.equal(await page.textContent('[data-testid=unit-total]'), vi(tamSon.total));
   assert.equal(await page.textContent('[data-testid=unit-rank]'), String(tamSon.rank));
-  assert.equal(new URL(page.url()).hash, '#unit=H44.166');
+  await page.waitForFunction(() => location.hash === '#unit=H44.166');
   await page.close();
 });
 

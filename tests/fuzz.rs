@@ -1,0 +1,105 @@
+//! Mutation fuzzing of every parser of user data: the snapshot JSON reader, the portal CSV folder, the
+//! one-table CSV template and the share text. `cargo fuzz` needs a nightly toolchain these machines
+//! cannot fetch, so this is a harness with the same budget in time: seeds from real files, random
+//! mutations (bit flips, byte and token insertions, deletions, splices), and the parser must return,
+//! never panic. It runs for FUZZ_SECONDS per parser (default 2 s in `make test`; `make fuzz` runs 600 s).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use chiso::engine::methodology::Methodology;
+use chiso::engine::synthetic::SplitMix;
+use chiso::engine::{import, portal_csv, share, snapshot_json, template_csv, Meta};
+
+const TOKENS: [&[u8]; 16] = [
+    b"-", b"\"", b",", b";", b"\n", b"{", b"}", b"[", b"]", b"null", b"1e999", b"99999999999999999999", b"\xef\xbb\xbf",
+    b"\xff", b"<img src=x onerror=alert(1)>", b"1.234.567",
+];
+
+fn mutate(rng: &mut SplitMix, seed: &[u8]) -> Vec<u8> {
+    let mut data = seed.to_vec();
+    for _ in 0..1 + rng.next_u64() % 8 {
+        let at = if data.is_empty() { 0 } else { (rng.next_u64() % data.len() as u64) as usize };
+        match rng.next_u64() % 6 {
+            0 if !data.is_empty() => data[at] ^= 1 << (rng.next_u64() % 8),
+            1 => data.insert(at, (rng.next_u64() % 256) as u8),
+            2 if !data.is_empty() => {
+                let end = (at + 1 + (rng.next_u64() % 64) as usize).min(data.len());
+                data.drain(at..end);
+            }
+            3 => {
+                let t = TOKENS[(rng.next_u64() % TOKENS.len() as u64) as usize];
+                data.splice(at..at, t.iter().copied());
+            }
+            4 if data.len() > 2 => {
+                // Duplicate a span elsewhere (repeated rows, keys).
+                let from = (rng.next_u64() % data.len() as u64) as usize;
+                let end = (from + (rng.next_u64() % 200) as usize).min(data.len());
+                let span: Vec<u8> = data[from..end].to_vec();
+                data.splice(at..at, span);
+            }
+            _ => data.truncate(at),
+        }
+    }
+    data
+}
+
+fn budget() -> Duration {
+    Duration::from_secs(std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2))
+}
+
+fn run(name: &str, seeds: &[Vec<u8>], mut target: impl FnMut(&[u8])) {
+    let mut rng = SplitMix(0x766);
+    let (start, mut runs) = (Instant::now(), 0u64);
+    while start.elapsed() < budget() {
+        let seed = &seeds[(rng.next_u64() % seeds.len() as u64) as usize];
+        target(&mutate(&mut rng, seed));
+        runs += 1;
+    }
+    println!("fuzz {name}: {runs} executions in {:.0} s, no panic", start.elapsed().as_secs_f64());
+    assert!(runs > 0);
+}
+
+#[test]
+fn fuzz_snapshot_json() {
+    let seeds = vec![chiso::default_snapshot::JSON.as_bytes()[..20_000].to_vec(), common::snapshot_json(vec![common::unit("P", "province", None)]).to_string().into_bytes()];
+    run("snapshot JSON", &seeds, |data| {
+        let _ = snapshot_json::parse(&String::from_utf8_lossy(data), "f.json");
+    });
+}
+
+#[test]
+fn fuzz_portal_csv_folder() {
+    let files = common::read_dir_files(&common::phu_tho_dir());
+    let names: Vec<String> = files.keys().cloned().collect();
+    let seeds: Vec<Vec<u8>> = files.values().map(|b| b[..b.len().min(6_000)].to_vec()).collect();
+    let mut i = 0;
+    run("portal CSV folder", &seeds, |data| {
+        // One mutated file among the other five, in turn.
+        let mut set = files.clone();
+        set.insert(names[i % names.len()].clone(), data.to_vec());
+        i += 1;
+        let _ = portal_csv::import(&set, Methodology::default_version(), Meta::default());
+    });
+}
+
+#[test]
+fn fuzz_template_csv() {
+    let full = template_csv::write(&chiso::default_snapshot::load());
+    let seeds = vec![full.as_bytes()[..8_000].to_vec(), template_csv::example(Methodology::default_version()).into_bytes()];
+    run("template CSV", &seeds, |data| {
+        let _ = import::read_files(&[("mau.csv".into(), data.to_vec())]);
+    });
+}
+
+#[test]
+fn fuzz_share_text() {
+    let s = chiso::default_snapshot::load();
+    let seeds = vec![b"H44.166:13=1900,14=240;H44.170:3=5".to_vec(), b"H44:0=54".to_vec()];
+    run("share text", &seeds, |data| {
+        let _ = share::decode(&s, &String::from_utf8_lossy(data));
+        let _ = chiso::present::hash::unit_of(&String::from_utf8_lossy(data));
+    });
+}

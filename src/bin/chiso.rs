@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use chiso::engine::import;
+use chiso::engine::{csv_text, import};
 use chiso::engine::scenario::{lever, rescore, Scenario};
 use chiso::engine::{
     methodology::Methodology, portal_csv, scoring, snapshot_json, synthetic, Meta, Period, Place, Problem, ProblemKind,
@@ -259,19 +259,19 @@ fn import_dir(dir: &Path, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
 
 fn scores_csv(snapshot: &Snapshot, scores: &scoring::Scores) -> String {
     let m = &snapshot.methodology;
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut out = String::new();
     let mut header = vec!["unit_code".to_owned(), "unit_name".into(), "level".into()];
     header.extend(m.groups.iter().map(|g| g.code.clone()));
     header.extend(["total".to_owned(), "rank".to_owned()]);
-    w.write_record(&header).expect("in-memory CSV");
+    csv_text::write_record(&mut out, &header, ',');
     for (i, u) in snapshot.units.iter().enumerate() {
         let s = &scores.units[i];
         let mut row = vec![u.code.clone(), u.name.clone(), u.level.code().to_owned()];
         row.extend(s.groups.iter().map(|g| g.points.to_string()));
         row.extend([s.total.to_string(), scores.ranks[i].rank.to_string()]);
-        w.write_record(&row).expect("in-memory CSV");
+        csv_text::write_record(&mut out, &row, ',');
     }
-    String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8 in, UTF-8 out")
+    out
 }
 
 fn scores_json(snapshot: &Snapshot, scores: &scoring::Scores) -> String {

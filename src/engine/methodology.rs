@@ -204,7 +204,8 @@ impl Reader<'_> {
 impl Methodology {
     /// Reads and checks a methodology version from its JSON text.
     pub fn from_json(text: &str) -> Result<Methodology, MethodologyError> {
-        let v: Value = serde_json::from_str(text).map_err(|e| MethodologyError::Json(e.to_string()))?;
+        let v: Value = serde_json::from_str(text)
+            .map_err(|e| MethodologyError::Json(format!("sai cú pháp JSON ở dòng {}, cột {}", e.line(), e.column())))?;
         let id = v.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
         let r = Reader { id: &id };
         let top = r.object(&v, "phương pháp", &["id", "name", "description", "total_max", "groups"])?;

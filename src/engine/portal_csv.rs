@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
+use super::csv_text;
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
 use super::snapshot::{counts_input, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
 
@@ -30,58 +31,19 @@ pub fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Problem> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
-/// A CSV reader for staff files: comma or semicolon (Excel in Vietnamese locale), sniffed from the
-/// header line.
-pub fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = if header.matches(';').count() > header.matches(',').count() { b';' } else { b',' };
-    // Flexible: row widths are checked by the caller, which knows the row's line (the crate's own error
-    // names the line before).
-    csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).flexible(true).from_reader(text.as_bytes())
+/// The records of a CSV file, or a problem naming the line of a quote never closed.
+pub fn records(text: &str, file: &str) -> Result<Vec<csv_text::Record>, Problem> {
+    csv_text::parse(text, csv_text::sniff(text)).map_err(|line| {
+        Problem::new(Place::file(file).with_row(Row::Line(line)), ProblemKind::Syntax("dấu ngoặc kép mở ở dòng này không được đóng".into()))
+    })
 }
 
-/// Line numbers from byte offsets, counted incrementally (records come in order). The csv crate puts a
-/// record's position on the line break before it (its line count is then one short), so the offset is
-/// first moved past line breaks to the record's first character.
-pub struct Lines<'a> {
-    text: &'a [u8],
-    byte: usize,
-    line: u64,
-}
-
-impl<'a> Lines<'a> {
-    pub fn new(text: &'a str) -> Lines<'a> {
-        Lines { text: text.as_bytes(), byte: 0, line: 1 }
-    }
-
-    /// The 1-based line of a byte offset at or after the previous one asked.
-    pub fn at(&mut self, byte: u64) -> u64 {
-        let mut byte = (byte as usize).min(self.text.len());
-        while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
-            byte += 1;
-        }
-        if byte >= self.byte {
-            self.line += self.text[self.byte..byte].iter().filter(|&&b| b == b'\n').count() as u64;
-            self.byte = byte;
-        }
-        self.line
-    }
-}
-
-/// A CSV error as a problem with its line.
-pub fn csv_problem(e: &csv::Error, file: &str, text: &str) -> Problem {
-    let mut place = Place::file(file);
-    if let Some(pos) = e.position() {
-        place = place.with_row(Row::Line(Lines::new(text).at(pos.byte())));
-    }
-    let kind = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            ProblemKind::Syntax(format!("dòng có {len} ô nhưng tiêu đề có {expected_len} cột"))
-        }
-        csv::ErrorKind::Utf8 { .. } => ProblemKind::NotUtf8,
-        _ => ProblemKind::Syntax("tệp CSV sai cấu trúc".to_owned()),
-    };
-    Problem::new(place, kind)
+/// A record whose number of cells differs from the header's.
+pub fn width_problem(record: &csv_text::Record, header_len: usize, file: &str) -> Problem {
+    Problem::new(
+        Place::file(file).with_row(Row::Line(record.line)),
+        ProblemKind::Syntax(format!("dòng có {} ô nhưng tiêu đề có {header_len} cột", record.fields.len())),
+    )
 }
 
 /// Reads the six group files (name → content) into a snapshot.
@@ -102,15 +64,18 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                 continue;
             }
         };
-        let mut reader = csv_reader(text);
-        let headers = match reader.headers() {
-            Ok(h) => h.clone(),
-            Err(e) => {
-                b.problems.push(csv_problem(&e, file, text));
+        let all = match records(text, file) {
+            Ok(r) => r,
+            Err(p) => {
+                b.problems.push(p);
                 continue;
             }
         };
-        let column: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h.trim(), i)).collect();
+        let Some((header, rows)) = all.split_first() else {
+            b.problem(Place::file(file), ProblemKind::Syntax("tệp trống".into()));
+            continue;
+        };
+        let column: HashMap<&str, usize> = header.fields.iter().enumerate().map(|(i, h)| (h.trim(), i)).collect();
         let mut needed: Vec<&str> = vec![CODE, NAME, LEVEL, GROUP_SCORE];
         for metric in &m.metrics[group.metrics.clone()] {
             if let Some(p) = &metric.portal {
@@ -128,27 +93,16 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
             continue;
         }
         let mut seen: HashSet<String> = HashSet::new();
-        let mut lines = Lines::new(text);
-        for record in reader.records() {
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    b.problems.push(csv_problem(&e, file, text));
-                    continue;
-                }
-            };
-            let line = lines.at(record.position().map_or(0, |p| p.byte()));
-            if record.len() != headers.len() {
-                b.problem(
-                    Place::file(file).with_row(Row::Line(line)),
-                    ProblemKind::Syntax(format!("dòng có {} ô nhưng tiêu đề có {} cột", record.len(), headers.len())),
-                );
-                if let Some(i) = b.index_of(record.get(column[CODE]).unwrap_or("").trim()) {
+        for record in rows {
+            let line = record.line;
+            if record.fields.len() != header.fields.len() {
+                b.problems.push(width_problem(record, header.fields.len(), file));
+                if let Some(i) = b.index_of(record.fields.get(column[CODE]).map_or("", |c| c.trim())) {
                     b.draft_mut(i).refused = true;
                 }
                 continue;
             }
-            let cell = |name: &str| cell_of(&record, &column, name);
+            let cell = |name: &str| cell_of(&record.fields, &column, name);
             let code = cell(CODE).to_owned();
             let place = Place::file(file).with_row(Row::Line(line)).with_unit(&code);
             if code.is_empty() {
@@ -195,8 +149,8 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                         },
                     }
                 } else {
-                    sum_cells(&cols.num, &record, &column, &place).and_then(|num| {
-                        let den = sum_cells(&cols.den, &record, &column, &place)?;
+                    sum_cells(&cols.num, &record.fields, &column, &place).and_then(|num| {
+                        let den = sum_cells(&cols.den, &record.fields, &column, &place)?;
                         let at = place.clone().with_field(cols.num.first().cloned().unwrap_or_else(|| metric.code.clone()));
                         counts_input(num, den, &at)
                     })
@@ -264,13 +218,13 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
 }
 
 /// Sum of the count cells of one side of a ratio; `None` when all are empty.
-fn cell_of<'r>(record: &'r csv::StringRecord, column: &HashMap<&str, usize>, name: &str) -> &'r str {
-    column.get(name).and_then(|&i| record.get(i)).unwrap_or("").trim()
+fn cell_of<'r>(record: &'r [String], column: &HashMap<&str, usize>, name: &str) -> &'r str {
+    column.get(name).and_then(|&i| record.get(i)).map_or("", |c| c.trim())
 }
 
 fn sum_cells(
     columns: &[String],
-    record: &csv::StringRecord,
+    record: &[String],
     column: &HashMap<&str, usize>,
     place: &Place,
 ) -> Result<Option<u64>, Problem> {
@@ -300,25 +254,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn record_lines_with_lf_and_crlf() {
-        for text in ["h1,h2\na,1\nb,2\n\"c\nd\",3\ne,4\n", "h1,h2\r\na,1\r\nb,2\r\n\"c\r\nd\",3\r\ne,4\r\n"] {
-            let mut reader = csv_reader(text);
-            let mut lines = Lines::new(text);
-            let got: Vec<(String, u64)> = reader
-                .records()
-                .map(|r| {
-                    let r = r.unwrap();
-                    (r[0].to_owned(), lines.at(r.position().unwrap().byte()))
-                })
-                .collect();
-            let firsts: Vec<u64> = got.iter().map(|(_, l)| *l).collect();
-            assert_eq!(firsts, [2, 3, 4, 6], "{text:?}");
-        }
-    }
-
-    #[test]
-    fn semicolons_are_sniffed() {
-        let mut r = csv_reader("a;b;c\n1;2;3\n");
-        assert_eq!(r.headers().unwrap().len(), 3);
+    fn an_unclosed_quote_is_named_by_its_line() {
+        let p = records("a,b\n1,\"open\n2,3\n", "x.csv").unwrap_err();
+        assert_eq!(p.to_string(), "tệp x.csv, dòng 2: không đọc được tệp: dấu ngoặc kép mở ở dòng này không được đóng");
     }
 }

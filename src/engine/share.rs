@@ -6,8 +6,7 @@
 //! are never applied to other data.
 
 use super::scenario::{LeverError, Scenario};
-use super::snapshot::Snapshot;
-use super::snapshot_json;
+use super::snapshot::{MetricInput, Snapshot};
 
 /// Longest scenario text accepted.
 pub const MAX_LEN: usize = 8_000;
@@ -15,16 +14,52 @@ pub const MAX_LEN: usize = 8_000;
 pub const MAX_OVERRIDES: usize = 1_000;
 
 /// The identity of a snapshot's content (methodology, units, counts; not its title or source):
-/// FNV-1a (64 bits) of its canonical JSON, as 16 hex digits. The same data read from a JSON file, the
-/// portal's CSV files or the one-table template has the same identity.
+/// FNV-1a (64 bits) over its fields, as 16 hex digits. The same data read from a JSON file, the
+/// portal's CSV files or the one-table template has the same identity. Hashed field by field, not
+/// through a serialisation: a 20 MB snapshot is hashed in milliseconds.
 pub fn identity(snapshot: &Snapshot) -> String {
-    let content = Snapshot { meta: super::snapshot::Meta::default(), ..snapshot.clone() };
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in snapshot_json::to_string(&content).bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    struct Fnv(u64);
+    impl Fnv {
+        fn bytes(&mut self, b: &[u8]) {
+            for &x in b {
+                self.0 ^= u64::from(x);
+                self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        fn text(&mut self, t: &str) {
+            self.bytes(&(t.len() as u64).to_le_bytes());
+            self.bytes(t.as_bytes());
+        }
+        fn num(&mut self, n: u64) {
+            self.bytes(&n.to_le_bytes());
+        }
     }
-    format!("{h:016x}")
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    h.text(&snapshot.methodology.id);
+    for u in &snapshot.units {
+        h.text(&u.code);
+        h.text(&u.name);
+        h.text(u.level.code());
+        h.num(u.parent.map_or(u64::MAX, |p| p as u64));
+        for input in &u.metrics {
+            match *input {
+                MetricInput::Missing => h.num(0),
+                MetricInput::Counts { num, den } => {
+                    h.num(1);
+                    h.num(num);
+                    h.num(den);
+                }
+                MetricInput::Score(p) => {
+                    h.num(2);
+                    h.num(u64::from(p.hundredths()));
+                }
+            }
+        }
+        for g in &u.given_groups {
+            h.num(g.map_or(u64::MAX, |p| u64::from(p.hundredths())));
+        }
+    }
+    format!("{:016x}", h.0)
 }
 
 /// Writes a scenario: units in snapshot order, metrics in methodology order.

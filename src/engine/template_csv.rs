@@ -12,7 +12,8 @@ use std::sync::Arc;
 
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
-use super::portal_csv::{csv_problem, csv_reader, text_of, Lines};
+use super::csv_text;
+use super::portal_csv::{records, text_of, width_problem};
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
 use super::snapshot::{counts_input, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
 
@@ -44,8 +45,8 @@ fn score_text(p: Points) -> String {
 /// example snapshot, the blank template staff download.
 pub fn write(snapshot: &Snapshot) -> String {
     let m = &snapshot.methodology;
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    w.write_record(columns(m)).expect("in-memory CSV");
+    let mut out = String::from("\u{feff}");
+    csv_text::write_record(&mut out, &columns(m), ';');
     for u in &snapshot.units {
         let mut row = vec![
             u.code.clone(),
@@ -63,10 +64,9 @@ pub fn write(snapshot: &Snapshot) -> String {
             }
         }
         row.extend(u.given_groups.iter().map(|g| g.map(score_text).unwrap_or_default()));
-        w.write_record(&row).expect("in-memory CSV");
+        csv_text::write_record(&mut out, &row, ';');
     }
-    let body = String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8 in, UTF-8 out");
-    format!("\u{feff}{body}")
+    out
 }
 
 /// A score as staff type it: "7,26", "7.26", "6".
@@ -74,12 +74,14 @@ fn parse_score(text: &str) -> Option<Points> {
     Points::parse(&text.trim().replace(',', "."))
 }
 
+/// A level as written: the file code (`commune`) or the Vietnamese word, either case of its first
+/// letter (no Unicode case tables in the web build).
 fn level_of(text: &str) -> Option<Level> {
     let t = text.trim();
-    Level::from_code(&t.to_ascii_lowercase()).or(match t.to_lowercase().as_str() {
-        "tỉnh" | "ubnd tỉnh" => Some(Level::Province),
-        "sở" | "sở, ban, ngành" | "ban" | "ngành" => Some(Level::Department),
-        "xã" | "phường" | "xã, phường" | "đặc khu" => Some(Level::Commune),
+    Level::from_code(&t.to_ascii_lowercase()).or(match t {
+        "tỉnh" | "Tỉnh" | "TỈNH" => Some(Level::Province),
+        "sở" | "Sở" | "SỞ" | "ban" | "Ban" | "ngành" | "Ngành" => Some(Level::Department),
+        "xã" | "Xã" | "XÃ" | "phường" | "Phường" | "PHƯỜNG" | "đặc khu" | "Đặc khu" => Some(Level::Commune),
         _ => None,
     })
 }
@@ -89,8 +91,11 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
     let text = text_of(bytes, file).map_err(|p| vec![p])?;
     let m = Arc::clone(&methodology);
     let mut b = Builder::new(methodology);
-    let mut reader = csv_reader(text);
-    let headers = reader.headers().map_err(|e| vec![csv_problem(&e, file, text)])?.clone();
+    let all = records(text, file).map_err(|p| vec![p])?;
+    let Some((header, rows)) = all.split_first() else {
+        return Err(vec![Problem::new(Place::file(file), ProblemKind::Syntax("tệp trống".into()))]);
+    };
+    let headers = &header.fields;
     let header_place = |c: &str| Place::file(file).with_row(Row::Line(1)).with_field(c);
     let known = columns(&m);
     let mut column: HashMap<&str, usize> = HashMap::new();
@@ -110,25 +115,16 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
     if !b.problems.is_empty() {
         return Err(b.problems);
     }
-    let mut lines = Lines::new(text);
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                b.problems.push(csv_problem(&e, file, text));
-                continue;
-            }
-        };
-        let line = lines.at(record.position().map_or(0, |p| p.byte()));
-        if record.iter().all(|c| c.trim().is_empty()) {
+    for record in rows {
+        if record.fields.iter().all(|c| c.trim().is_empty()) {
             continue; // an empty line Excel left
         }
-        let place = Place::file(file).with_row(Row::Line(line));
-        if record.len() != headers.len() {
-            b.problem(place, ProblemKind::Syntax(format!("dòng có {} ô nhưng tiêu đề có {} cột", record.len(), headers.len())));
+        let place = Place::file(file).with_row(Row::Line(record.line));
+        if record.fields.len() != headers.len() {
+            b.problems.push(width_problem(record, headers.len(), file));
             continue;
         }
-        let cell = |name: &str| column.get(name).and_then(|&i| record.get(i)).unwrap_or("").trim();
+        let cell = |name: &str| column.get(name).and_then(|&i| record.fields.get(i)).map_or("", |c| c.trim());
         let code = cell(CODE).to_owned();
         let place = place.with_unit(&code);
         let Some(level) = level_of(cell(LEVEL)) else {

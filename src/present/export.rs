@@ -5,11 +5,11 @@ use crate::engine::{Points, Scores, Snapshot};
 use crate::present::breakdown::Breakdown;
 
 fn csv(rows: Vec<Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut out = String::from("\u{feff}");
     for r in rows {
-        w.write_record(&r).expect("in-memory CSV");
+        crate::engine::csv_text::write_record(&mut out, &r, ';');
     }
-    format!("\u{feff}{}", String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8"))
+    out
 }
 
 fn pts(p: Points) -> String {

@@ -1,7 +1,7 @@
 //! Scenarios kept in the browser (localStorage) under a versioned key: per data identity, the working
 //! scenario and the named ones. A damaged or foreign store is reported and set aside, never trusted.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The localStorage key; a new format gets a new key.
 pub const KEY: &str = "chiso.scenarios.v1";
@@ -63,12 +63,30 @@ impl Store {
     }
 
     pub fn to_json(&self) -> String {
+        // Built by hand: `json!` unwraps each value it converts, which would link serde_json's error
+        // formatting (and std::io's) into the web build.
+        fn obj(pairs: Vec<(&str, Value)>) -> Value {
+            Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        }
+        let opt = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
         let mut data = Map::new();
         for (id, d) in &self.by_data {
-            let saved: Vec<Value> = d.saved.iter().map(|s| json!({ "name": s.name, "text": s.text, "unit": s.unit })).collect();
-            data.insert(id.clone(), json!({ "title": d.title, "working": d.working, "working_unit": d.working_unit, "saved": saved }));
+            let saved: Vec<Value> = d
+                .saved
+                .iter()
+                .map(|s| obj(vec![("name", s.name.clone().into()), ("text", s.text.clone().into()), ("unit", opt(&s.unit))]))
+                .collect();
+            data.insert(
+                id.clone(),
+                obj(vec![
+                    ("title", d.title.clone().into()),
+                    ("working", d.working.clone().into()),
+                    ("working_unit", opt(&d.working_unit)),
+                    ("saved", Value::Array(saved)),
+                ]),
+            );
         }
-        json!({ "version": 1, "data": data }).to_string()
+        obj(vec![("version", 1.into()), ("data", Value::Object(data))]).to_string()
     }
 }
 

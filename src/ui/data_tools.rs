@@ -48,7 +48,7 @@ pub fn data_tools(state: &UseReducerHandle<State>) -> Html {
     html! {
         <div class="data-tools">
             <ImportPanel dispatch={state.dispatcher()} />
-            <SavedScenarios state={state.clone()} />
+            <SavedScenarios dispatch={state.dispatcher()} snapshot={state.snapshot.clone()} identity={state.identity.clone()} />
             <div class="exports">
                 <button type="button" class="link-button" data-testid="export-ranking" onclick={ranking}>{ labels::EXPORT_RANKING }</button>
                 if let Some(plan) = plan { <button type="button" class="link-button" data-testid="export-plan" onclick={plan}>{ labels::EXPORT_PLAN }</button> }

@@ -1,23 +1,36 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::storage;
-use crate::engine::share;
+use crate::engine::{share, Snapshot};
+use crate::present::hash::Link;
 use crate::present::labels;
 use crate::present::store::Saved;
 use crate::state::{Action, State};
 
-#[derive(Properties, PartialEq)]
+/// Narrow props: the panel does not re-render at each slider step. What it saves is what the address
+/// holds (the link to the current view), read when "Lưu" is pressed.
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub dispatch: UseReducerDispatcher<State>,
+    pub snapshot: Rc<Snapshot>,
+    pub identity: Rc<str>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.snapshot, &other.snapshot) && self.identity == other.identity
+    }
 }
 
 /// The scenarios saved for the data that is open: save the current one under a name, reopen, rename,
 /// delete. Kept in this browser only.
 #[function_component(SavedScenarios)]
-pub fn saved_scenarios(Props { state }: &Props) -> Html {
+pub fn saved_scenarios(Props { dispatch, snapshot, identity }: &Props) -> Html {
     // The list is read from storage when the data changes, and after each change made here: never on
     // a render (a slider step re-renders this panel).
-    let id = state.identity.to_string();
+    let id = identity.to_string();
     let list = use_state(Vec::<Saved>::new);
     {
         let list = list.clone();
@@ -25,7 +38,7 @@ pub fn saved_scenarios(Props { state }: &Props) -> Html {
     }
     let name = use_state(String::new);
     let change = {
-        let (list, id, title) = (list.clone(), id.clone(), state.snapshot.meta.title.clone());
+        let (list, id, title) = (list.clone(), id.clone(), snapshot.meta.title.clone());
         move |f: &dyn Fn(&mut Vec<Saved>)| {
             let (mut store, _) = storage::load();
             let entry = store.by_data.entry(id.clone()).or_default();
@@ -37,16 +50,14 @@ pub fn saved_scenarios(Props { state }: &Props) -> Html {
     };
     let list_len = list.len();
     let save = {
-        let (change, name, state) = (change.clone(), name.clone(), state.clone());
+        let (change, name) = (change.clone(), name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let label = name.trim().to_owned();
             let label = if label.is_empty() { format!("{} {}", labels::SCENARIO, 1 + list_len) } else { label };
-            let saved = Saved {
-                name: label,
-                text: share::encode(&state.snapshot, &state.scenario),
-                unit: state.selected.map(|u| state.snapshot.units[u].code.clone()),
-            };
+            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            let link = Link::parse(&hash);
+            let saved = Saved { name: label, text: link.scenario.unwrap_or_default(), unit: link.unit };
             change(&|list| list.push(saved.clone()));
             name.set(String::new());
         })
@@ -57,10 +68,10 @@ pub fn saved_scenarios(Props { state }: &Props) -> Html {
     };
     let rows = list.iter().enumerate().map(|(i, s)| {
         let open = {
-            let (state, s) = (state.clone(), s.clone());
-            Callback::from(move |_| match share::decode(&state.snapshot, &s.text) {
-                Ok(scenario) => state.dispatch(Action::SetScenario { scenario, unit: s.unit.clone() }),
-                Err(e) => state.dispatch(Action::Notice(Some(format!("«{}»: {e}", s.name)))),
+            let (dispatch, snapshot, s) = (dispatch.clone(), snapshot.clone(), s.clone());
+            Callback::from(move |_| match share::decode(&snapshot, &s.text) {
+                Ok(scenario) => dispatch.dispatch(Action::SetScenario { scenario, unit: s.unit.clone() }),
+                Err(e) => dispatch.dispatch(Action::Notice(Some(format!("«{}»: {e}", s.name)))),
             })
         };
         let rename = {

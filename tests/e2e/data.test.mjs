@@ -78,7 +78,8 @@ test('the working scenario survives a reload; a saved one reopens; a damaged sto
   await slide(page, 'input[data-lever=TTTT]', 100);
   const planned = await page.textContent('[data-testid=scenario-total]');
   assert.notEqual(planned, '50,23');
-  // Save it by name, reset, reopen.
+  // Save it by name (what the address holds, once it has settled), reset, reopen.
+  await page.waitForFunction(() => location.hash.includes('s='));
   await page.click('[data-testid=saved-scenarios] summary');
   await page.fill('[data-testid=saved-scenarios] input[type=text]', 'Thanh toán 100%');
   await page.click('[data-testid=saved-scenarios] button[type=submit]');

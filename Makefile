@@ -13,7 +13,8 @@ help:
 	@echo "make test    install what is missing, run every test (native, browser, end-to-end) and print sizes"
 	@echo "make build   release site in dist/ (PUBLIC_URL=/sub/path/ to publish under a sub-path)"
 	@echo "make size    gzip size of the built wasm and JS"
-	@echo "make bench   native benchmark (10,000-unit synthetic snapshot)"
+	@echo "make bench   the engine on a 10,000-unit synthetic snapshot, natively and in wasm"
+	@echo "make fuzz    mutation-fuzz every parser of user data, 10 minutes each"
 
 setup-web:
 	@scripts/setup.sh web
@@ -50,4 +51,9 @@ bench: setup-browser
 	cargo run --locked --profile bench --bin chiso -- bench --units 10000 --runs 20
 	cargo test --locked --profile bench --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 | grep -E "wasm:|test result"
 
-.PHONY: help setup-web setup-browser build serve test test-native test-browser test-e2e size bench
+# Mutation fuzzing of the parsers (snapshot JSON, portal CSV folder, CSV template, share text);
+# `make test` runs the same harness for 2 s each.
+fuzz:
+	FUZZ_SECONDS=600 cargo test --locked --release --test fuzz -- --nocapture --test-threads=1 2>&1 | grep -E "fuzz |test result"
+
+.PHONY: help fuzz setup-web setup-browser build serve test test-native test-browser test-e2e size bench

@@ -28,7 +28,7 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, u64> {
     let mut at_field_start = true;
     let mut any = false;
     while let Some(c) = chars.next() {
-        if let Some(_) = quoted_since {
+        if quoted_since.is_some() {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
                     chars.next();

@@ -13,7 +13,7 @@ use super::methodology::{Methodology, Rule};
 use super::points::Points;
 use super::csv_text;
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
-use super::snapshot::{counts_input, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
+use super::snapshot::{counts_input, score_cell, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
 
 pub const CODE: &str = "unit_code";
 pub const NAME: &str = "unit_name";
@@ -137,16 +137,9 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                 let metric = &m.metrics[k];
                 let Some(cols) = &metric.portal else { continue };
                 let input = if metric.rule == Rule::Given {
-                    match cols.score.as_deref().map(|c| (c, cell(c))) {
-                        None | Some((_, "")) => Ok(MetricInput::Missing),
-                        Some((c, v)) => match Points::parse(v) {
-                            Some(p) if p <= metric.max => Ok(MetricInput::Score(p)),
-                            Some(p) => Err(Problem::new(
-                                place.clone().with_field(c),
-                                ProblemKind::ScoreAboveMax { score: p.to_string(), max: metric.max.to_string() },
-                            )),
-                            None => Err(Problem::new(place.clone().with_field(c), ProblemKind::BadScore(v.to_owned()))),
-                        },
+                    match cols.score.as_deref() {
+                        None => Ok(MetricInput::Missing),
+                        Some(c) => score_cell(metric, cell(c), &place.clone().with_field(c)),
                     }
                 } else {
                     sum_cells(&cols.num, &record.fields, &column, &place).and_then(|num| {

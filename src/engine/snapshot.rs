@@ -273,6 +273,20 @@ pub fn counts_input(num: Option<u64>, den: Option<u64>, place: &Place) -> Result
     }
 }
 
+/// A given score as a cell holds it ("2", "7.26" or "7,26"), within the metric's maximum; an empty cell
+/// is no data. (The CSV readers share it; JSON has numbers.)
+pub fn score_cell(metric: &super::methodology::Metric, text: &str, place: &Place) -> Result<MetricInput, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(MetricInput::Missing);
+    }
+    match Points::parse(&text.replace(',', ".")) {
+        Some(p) if p <= metric.max => Ok(MetricInput::Score(p)),
+        Some(p) => Err(Problem::new(place.clone(), ProblemKind::ScoreAboveMax { score: p.to_string(), max: metric.max.to_string() })),
+        None => Err(Problem::new(place.clone(), ProblemKind::BadScore(text.to_owned()))),
+    }
+}
+
 /// Collects units from a reader, then checks what needs the whole set: duplicate codes, parents,
 /// inherited metrics, and that every group of every unit can be scored.
 pub struct Builder {

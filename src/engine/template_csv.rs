@@ -15,7 +15,7 @@ use super::points::Points;
 use super::csv_text;
 use super::portal_csv::{records, text_of, width_problem};
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
-use super::snapshot::{counts_input, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
+use super::snapshot::{counts_input, score_cell, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
 
 pub const CODE: &str = "unit_code";
 pub const NAME: &str = "unit_name";
@@ -142,17 +142,7 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
         for (k, metric) in m.metrics.iter().enumerate() {
             let input = if metric.rule == Rule::Given {
                 let col = format!("{}__score", metric.code);
-                match cell(&col) {
-                    "" => Ok(MetricInput::Missing),
-                    v => match parse_score(v) {
-                        Some(p) if p <= metric.max => Ok(MetricInput::Score(p)),
-                        Some(p) => Err(Problem::new(
-                            place.clone().with_field(col),
-                            ProblemKind::ScoreAboveMax { score: p.to_string(), max: metric.max.to_string() },
-                        )),
-                        None => Err(Problem::new(place.clone().with_field(col), ProblemKind::BadScore(v.to_owned()))),
-                    },
-                }
+                score_cell(metric, cell(&col), &place.clone().with_field(col))
             } else {
                 let (nc, dc) = (format!("{}__num", metric.code), format!("{}__den", metric.code));
                 count(&nc).and_then(|num| counts_input(num, count(&dc)?, &place.clone().with_field(nc)))

@@ -5,17 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, chiso, vi, slide, root, SNAPSHOT } from './harness.mjs';
+import { startSite, chiso, vi, slide, root, SNAPSHOT } from './harness.mjs';
 
-let server, origin, browser;
+let site, origin, browser;
 before(async () => {
-  ({ server, origin } = await serve());
-  browser = await launch();
+  site = await startSite();
+  ({ origin, browser } = site);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => site?.stop());
 
 async function open(context, hash = '') {
   const page = await (context ?? browser).newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });

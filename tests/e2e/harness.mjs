@@ -59,3 +59,17 @@ export async function slide(page, selector, value) {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, value);
 }
+
+/** The site served and a browser launched, for a test file's `before`; `stop()` for its `after`. */
+export async function startSite(overrides = {}, extraArgs = []) {
+  const { server, origin } = await serve(overrides);
+  const browser = await launch(extraArgs);
+  return {
+    origin,
+    browser,
+    stop: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}

@@ -8,23 +8,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, chiso, root } from './harness.mjs';
+import { startSite, chiso, root } from './harness.mjs';
 
 const UNITS = 10000;
-let server, origin, browser;
+let site, origin, browser;
 const file = path.join(root, `target/synthetic-${UNITS}.json`);
 
 before(async () => {
   chiso('synth', '--units', String(UNITS), '-o', file);
   // The page under /bench/ loads the synthetic snapshot in place of the default one.
-  ({ server, origin } = await serve({ '/bench/phu-tho-2026-q3.json': file }));
-  browser = await launch();
+  site = await startSite({ '/bench/phu-tho-2026-q3.json': file });
+  ({ origin, browser } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => site?.stop());
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 

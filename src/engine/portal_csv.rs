@@ -179,7 +179,7 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                     draft.metrics[k] = input;
                 }
                 draft.given_groups[gi] = given;
-                draft.group_places[gi] = place;
+                draft.group_places[gi] = Some(place);
             }
         }
         match first_file {

@@ -239,8 +239,9 @@ pub struct UnitDraft {
     pub given_groups: Vec<Option<Points>>,
     /// Where the unit was read, for messages about it as a whole.
     pub place: Place,
-    /// Where each group of the unit was read (the CSV layout has one file per group).
-    pub group_places: Vec<Place>,
+    /// Where each group of the unit was read when it differs from `place` (the portal's CSV layout has
+    /// one file per group); `None`: at `place`.
+    pub group_places: Vec<Option<Place>>,
     /// Some of the unit's data was refused (and reported): skip the checks that would only repeat it.
     pub refused: bool,
 }
@@ -254,7 +255,7 @@ impl UnitDraft {
             parent: None,
             metrics: vec![MetricInput::Missing; methodology.metrics.len()],
             given_groups: vec![None; methodology.groups.len()],
-            group_places: vec![place.clone(); methodology.groups.len()],
+            group_places: vec![None; methodology.groups.len()],
             place,
             refused: false,
         }
@@ -377,17 +378,17 @@ impl Builder {
         // Groups and inherited metrics, unit by unit.
         for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.refused) {
             for (gi, g) in m.groups.iter().enumerate() {
-                let place = &d.group_places[gi];
-                let scored: Vec<usize> = g.metrics.clone().filter(|&k| m.metrics[k].rule != Rule::Monitor).collect();
+                let place = d.group_places[gi].as_ref().unwrap_or(&d.place);
+                let scored = || g.metrics.clone().filter(|&k| m.metrics[k].rule != Rule::Monitor);
                 let own = |k: usize| m.metrics[k].inherit == Inherit::None || roots[i] == i;
                 let has = |k: usize| d.metrics[k] != MetricInput::Missing;
-                let counted = scored.iter().any(|&k| own(k) && has(k));
+                let counted = scored().any(|k| own(k) && has(k));
                 match (counted, d.given_groups[gi]) {
                     (true, Some(_)) => self.problems.push(Problem::new(
                         place.clone().with_field(g.code.clone()),
                         ProblemKind::GroupGivenAndCounted(g.code.clone()),
                     )),
-                    (false, None) if scored.iter().any(|&k| own(k)) => self.problems.push(Problem::new(
+                    (false, None) if scored().any(own) => self.problems.push(Problem::new(
                         place.clone().with_field(g.code.clone()),
                         ProblemKind::MissingGroup(g.code.clone()),
                     )),
@@ -396,7 +397,7 @@ impl Builder {
                         ProblemKind::ScoreAboveMax { score: score.to_string(), max: g.max.to_string() },
                     )),
                     (true, None) => {
-                        for &k in scored.iter().filter(|&&k| own(k) && !has(k)) {
+                        for k in scored().filter(|&k| own(k) && !has(k)) {
                             self.problems.push(Problem::new(
                                 place.clone().with_field(m.metrics[k].code.clone()),
                                 ProblemKind::MissingMetric(g.code.clone()),

@@ -85,6 +85,7 @@ pub const OPEN_DATA: &str = "Mở dữ liệu…";
 pub const DOWNLOAD_TEMPLATE: &str = "Tải tệp mẫu CSV";
 pub const DROP_HINT: &str = "hoặc kéo thả tệp .json, tệp mẫu .csv, hay 6 tệp CSV của Cổng vào đây";
 pub const READING: &str = "Đang đọc dữ liệu";
+pub const SCORING: &str = "Đang tính điểm và xếp hạng";
 pub const READ_FAILED: &str = "không đọc được tệp";
 pub const LOADED: &str = "Đã mở";
 pub const UNITS: &str = "đơn vị";

@@ -17,6 +17,7 @@ pub struct Props {
 enum Status {
     Idle,
     Reading(usize),
+    Scoring(usize),
     Failed(Vec<String>),
     Loaded(String),
 }
@@ -54,6 +55,9 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
                 };
                 match result {
                     Ok(snapshot) => {
+                        // Two stages, with a frame between: checked, then scored and ranked.
+                        status.set(Status::Scoring(snapshot.units.len()));
+                        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
                         status.set(Status::Loaded(format!("{} {} ({} {})", labels::LOADED, snapshot.meta.title, snapshot.units.len(), labels::UNITS)));
                         dispatch.dispatch(Action::Load(Rc::new(snapshot)));
                     }
@@ -95,6 +99,7 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
                 match &*status {
                     Status::Idle => html! {},
                     Status::Reading(bytes) => html! { <p class="import-status" aria-busy="true">{ format!("{} ({} KB)…", labels::READING, bytes / 1024) }</p> },
+                    Status::Scoring(units) => html! { <p class="import-status" aria-busy="true">{ format!("{} ({} {})…", labels::SCORING, units, labels::UNITS) }</p> },
                     Status::Loaded(msg) => html! { <p class="import-status ok" role="status">{ msg }</p> },
                     Status::Failed(problems) => html! {
                         <div class="import-errors" data-testid="import-errors" role="alert">

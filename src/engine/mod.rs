@@ -16,6 +16,7 @@ pub mod snapshot;
 pub mod snapshot_json;
 pub mod synthetic;
 pub mod template_csv;
+pub mod wire;
 
 pub use methodology::Methodology;
 pub use points::Points;

@@ -50,7 +50,12 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
                 // Let the "reading" line paint before parsing a large file.
                 yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
                 let result = match read_all(files).await {
-                    Ok(files) => import::read_files(&files).map_err(|ps| ps.iter().map(ToString::to_string).collect()),
+                    // Off the page's thread when the browser allows it, so that a large file does not
+                    // freeze the page; on the page otherwise.
+                    Ok(files) => match super::import_worker::import(&files).await {
+                        Some(result) => result,
+                        None => import::read_files(&files).map_err(|ps| ps.iter().map(ToString::to_string).collect()),
+                    },
                     Err(e) => Err(vec![e]),
                 };
                 match result {

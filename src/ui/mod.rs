@@ -8,6 +8,7 @@ mod group_levers;
 mod download;
 mod header;
 mod import_panel;
+mod import_worker;
 mod lever_row;
 mod peer_tabs;
 mod ranking_table;
@@ -22,6 +23,7 @@ mod workspace;
 use std::rc::Rc;
 
 pub use app::{App, Props as AppProps};
+pub use import_worker::import_in_worker;
 
 use crate::state::{Action, State};
 
@@ -33,7 +35,9 @@ impl yew::Reducible for State {
     }
 }
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body (not in the import worker, which loads the same wasm).
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    if web_sys::window().is_some() {
+        yew::Renderer::<App>::new().render();
+    }
 }

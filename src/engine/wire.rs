@@ -1,0 +1,187 @@
+//! A snapshot as compact bytes, to hand a checked snapshot from the import worker to the page: decoding
+//! is a few milliseconds where re-reading JSON would freeze the page again. Only this program writes it;
+//! the decoder still refuses anything inconsistent (`None`) rather than trusting it.
+
+use std::sync::Arc;
+
+use super::methodology::Methodology;
+use super::points::Points;
+use super::snapshot::{Level, Meta, MetricInput, Period, PeriodKind, Snapshot, Unit};
+
+const MAGIC: &[u8; 4] = b"CHW1";
+const NONE: u32 = u32::MAX;
+
+struct W(Vec<u8>);
+
+impl W {
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn text(&mut self, t: &str) {
+        self.u32(t.len() as u32);
+        self.0.extend_from_slice(t.as_bytes());
+    }
+    fn opt_text(&mut self, t: Option<&str>) {
+        match t {
+            Some(t) => {
+                self.0.push(1);
+                self.text(t);
+            }
+            None => self.0.push(0),
+        }
+    }
+}
+
+pub fn encode(s: &Snapshot) -> Vec<u8> {
+    let mut w = W(Vec::with_capacity(64 + s.units.len() * 256));
+    w.0.extend_from_slice(MAGIC);
+    w.text(&s.methodology.id);
+    w.text(&s.meta.title);
+    w.text(&s.meta.source);
+    w.opt_text(s.meta.captured.as_deref());
+    match &s.meta.period {
+        Some(p) => {
+            w.0.push(1);
+            w.text(p.kind.code());
+            w.text(&p.from);
+            w.text(&p.to);
+        }
+        None => w.0.push(0),
+    }
+    w.u32(s.units.len() as u32);
+    for u in &s.units {
+        w.text(&u.code);
+        w.text(&u.name);
+        w.text(u.level.code());
+        w.u32(u.parent.map_or(NONE, |p| p as u32));
+        w.u32(u.metrics.len() as u32);
+        for m in &u.metrics {
+            match *m {
+                MetricInput::Missing => w.0.push(0),
+                MetricInput::Counts { num, den } => {
+                    w.0.push(1);
+                    w.u64(num);
+                    w.u64(den);
+                }
+                MetricInput::Score(p) => {
+                    w.0.push(2);
+                    w.u32(p.hundredths());
+                }
+            }
+        }
+        w.u32(u.given_groups.len() as u32);
+        for g in &u.given_groups {
+            w.u32(g.map_or(NONE, |p| p.hundredths()));
+        }
+    }
+    w.0
+}
+
+struct R<'a>(&'a [u8]);
+
+impl R<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        (self.0.len() >= n).then(|| {
+            let (a, b) = self.0.split_at(n);
+            self.0 = b;
+            a
+        })
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take(1).map(|b| b[0])
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4).map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.take(8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+    }
+    fn text(&mut self) -> Option<String> {
+        let n = self.u32()? as usize;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+    fn opt_text(&mut self) -> Option<Option<String>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => Some(Some(self.text()?)),
+            _ => None,
+        }
+    }
+}
+
+pub fn decode(bytes: &[u8]) -> Option<Snapshot> {
+    let mut r = R(bytes);
+    if r.take(4)? != MAGIC {
+        return None;
+    }
+    let methodology: Arc<Methodology> = Methodology::builtin(&r.text()?)?;
+    let (title, source, captured) = (r.text()?, r.text()?, r.opt_text()?);
+    let period = match r.u8()? {
+        0 => None,
+        1 => Some(Period { kind: PeriodKind::from_code(&r.text()?)?, from: r.text()?, to: r.text()? }),
+        _ => return None,
+    };
+    let n = r.u32()? as usize;
+    let mut units = Vec::with_capacity(n.min(r.0.len() / 8));
+    for _ in 0..n {
+        let (code, name) = (r.text()?, r.text()?);
+        let level = Level::from_code(&r.text()?)?;
+        let parent = match r.u32()? {
+            NONE => None,
+            p if (p as usize) < n => Some(p as usize),
+            _ => return None,
+        };
+        let k = r.u32()? as usize;
+        if k != methodology.metrics.len() {
+            return None;
+        }
+        let mut metrics = Vec::with_capacity(k);
+        for _ in 0..k {
+            metrics.push(match r.u8()? {
+                0 => MetricInput::Missing,
+                1 => MetricInput::Counts { num: r.u64()?, den: r.u64()? },
+                2 => MetricInput::Score(Points(r.u32()?)),
+                _ => return None,
+            });
+        }
+        let g = r.u32()? as usize;
+        if g != methodology.groups.len() {
+            return None;
+        }
+        let given_groups = (0..g).map(|_| r.u32().map(|v| (v != NONE).then_some(Points(v)))).collect::<Option<Vec<_>>>()?;
+        units.push(Unit { code, name, level, parent, metrics, given_groups });
+    }
+    if !r.0.is_empty() {
+        return None;
+    }
+    Some(Snapshot { meta: Meta { title, source, captured, period }, methodology, units })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_refusal() {
+        let s = crate::default_snapshot::load();
+        let bytes = encode(&s);
+        assert_eq!(decode(&bytes), Some(s.clone()));
+        assert!(bytes.len() < 120_000, "{} bytes", bytes.len());
+        for cut in [0, 3, 10, bytes.len() / 2, bytes.len() - 1] {
+            assert_eq!(decode(&bytes[..cut]), None);
+        }
+        let mut bad = bytes.clone();
+        bad.push(0);
+        assert_eq!(decode(&bad), None);
+        let mut rng = crate::engine::synthetic::SplitMix(1);
+        for _ in 0..2000 {
+            let mut b = bytes.clone();
+            let i = (rng.next_u64() % b.len() as u64) as usize;
+            b[i] ^= 1 << (rng.next_u64() % 8);
+            let _ = decode(&b); // never panics
+        }
+    }
+}

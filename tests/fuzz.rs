@@ -97,9 +97,17 @@ fn fuzz_template_csv() {
 #[test]
 fn fuzz_share_text() {
     let s = chiso::default_snapshot::load();
-    let seeds = vec![b"H44.166:13=1900,14=240;H44.170:3=5".to_vec(), b"H44:0=54".to_vec()];
-    run("share text", &seeds, |data| {
-        let _ = share::decode(&s, &String::from_utf8_lossy(data));
-        let _ = chiso::present::hash::unit_of(&String::from_utf8_lossy(data));
+    let seeds = vec![
+        b"H44.166:13=1900,14=240;H44.170:3=5".to_vec(),
+        b"#unit=H44.166&id=f89aeee0db5fa295&s=H44.166:8=1976,9=33&t=UBND%20t%E1%BB%89nh".to_vec(),
+    ];
+    run("share text and URL hash", &seeds, |data| {
+        let text = String::from_utf8_lossy(data);
+        let _ = share::decode(&s, &text);
+        let link = chiso::present::hash::Link::parse(&text);
+        if let Some(scenario) = &link.scenario {
+            let _ = share::decode(&s, scenario);
+        }
+        let _ = link.to_hash();
     });
 }

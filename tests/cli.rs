@@ -101,7 +101,7 @@ fn malformed_snapshots_are_refused_with_unit_field_and_reason() {
     let mut doc = good();
     doc["units"][1]["metrics"]["ELECTRONIC_CERTIFIED_COPY"] = json!({ "score": 2.5 });
     doc["units"][2]["given_groups"] = json!({ "CLGQ": 6 });
-    assert_refused("given", &doc.to_string(), &["điểm 2.50 vượt điểm tối đa 2.00", "nhóm CLGQ vừa có điểm cho sẵn vừa có số liệu"]);
+    assert_refused("given", &doc.to_string(), &["điểm 2,50 vượt điểm tối đa 2,00", "nhóm CLGQ vừa có điểm cho sẵn vừa có số liệu"]);
     // 14. A parent cycle
     let mut doc = good();
     doc["units"][0]["parent"] = json!("P.1");

@@ -64,19 +64,22 @@ fn half_up_rounding_on_an_exact_half() {
     assert_eq!(metric_points(&doc, "P", "SO_HOA_GIAY_TO_GIAI_QUYET"), Some(Points(267)));
 }
 
+/// The digitization metrics that have counts (ELECTRONIC_CERTIFIED_COPY is a given score).
+const MDSH_WITH_COUNTS: [&str; 6] = [
+    "ORIGINAL_RESULT_AVAILABLE",
+    "SO_HOA_GIAY_TO_GIAI_QUYET",
+    "REUSED_DIGITIZED_DATA",
+    "SYNCED_WITH_DVCQG_PERSONAL_STORAGE",
+    "CITIZEN_DATA_CONNECTED_DOSSIER",
+    "CITIZEN_DATA_CONNECTED_FORMALITY",
+];
+
 #[test]
 fn group_is_the_sum_of_rounded_metrics() {
     let mut doc = one_province();
     // MDSH: 1/3 of 6 = 2.00, 1/3 of 4 = 1.333 → 1.33, 1/3 of 2 (target 80%) = 0.8333 → 0.83,
     // 1/3 of 4 → 1.33, 1/3 of 2 → 0.67, 1/3 of 2 → 0.67, given 2.
-    for metric in [
-        "ORIGINAL_RESULT_AVAILABLE",
-        "SO_HOA_GIAY_TO_GIAI_QUYET",
-        "REUSED_DIGITIZED_DATA",
-        "SYNCED_WITH_DVCQG_PERSONAL_STORAGE",
-        "CITIZEN_DATA_CONNECTED_DOSSIER",
-        "CITIZEN_DATA_CONNECTED_FORMALITY",
-    ] {
+    for metric in MDSH_WITH_COUNTS {
         set_counts(&mut doc, 0, metric, 1, 3);
     }
     let s = parse(&doc);
@@ -88,14 +91,7 @@ fn group_is_the_sum_of_rounded_metrics() {
     assert_eq!(scores.units[0].metrics[k], Some(Points(83)));
     // Where summing rounded metrics differs from rounding the exact sum: every rate at 1/9 gives
     // 0.67 + 0.44 + 0.28 + 0.44 + 0.22 + 0.22 + 2 = 4.27, while the exact sum 4.2778 would round to 4.28.
-    for metric in [
-        "ORIGINAL_RESULT_AVAILABLE",
-        "SO_HOA_GIAY_TO_GIAI_QUYET",
-        "REUSED_DIGITIZED_DATA",
-        "SYNCED_WITH_DVCQG_PERSONAL_STORAGE",
-        "CITIZEN_DATA_CONNECTED_DOSSIER",
-        "CITIZEN_DATA_CONNECTED_FORMALITY",
-    ] {
+    for metric in MDSH_WITH_COUNTS {
         set_counts(&mut doc, 0, metric, 1, 9);
     }
     let s = parse(&doc);

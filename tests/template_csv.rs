@@ -79,7 +79,7 @@ fn mistakes_are_named_by_line_unit_and_column() {
         (one_row(&[("DOSSIER_ON_TIME__num", "1,5")]), "«1,5» không rõ nghĩa"),
         (one_row(&[("DOSSIER_ON_TIME__den", "mười")]), "«mười» không phải số nguyên không âm"),
         (one_row(&[("level", "thôn")]), "cấp đơn vị «thôn» không hợp lệ"),
-        (one_row(&[("ELECTRONIC_CERTIFIED_COPY__score", "3")]), "điểm 3.00 vượt điểm tối đa 2.00"),
+        (one_row(&[("ELECTRONIC_CERTIFIED_COPY__score", "3")]), "điểm 3,00 vượt điểm tối đa 2,00"),
         (one_row(&[("parent", "X")]), "đơn vị cấp trên «X» không có trong dữ liệu"),
         (one_row(&[]).replace("DOSSIER_ON_TIME__num", "DOSIER_ON_TIME__num"), "dòng 1, trường DOSIER_ON_TIME__num: trường không được hỗ trợ"),
         (one_row(&[]).replace("unit_code", "ma_don_vi"), "trường unit_code: thiếu cột"),

@@ -145,7 +145,7 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                     sum_cells(&cols.num, &record.fields, &column, &place).and_then(|num| {
                         let den = sum_cells(&cols.den, &record.fields, &column, &place)?;
                         let at = place.clone().with_field(cols.num.first().cloned().unwrap_or_else(|| metric.code.clone()));
-                        counts_input(num, den, &at)
+                        counts_input(num, den, || at)
                     })
                 };
                 match input {

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::points::group_thousands;
+
 /// Where a problem is: as precise as the reader knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Place {
@@ -88,7 +90,7 @@ pub enum ProblemKind {
     AmbiguousNumber(String),
     #[error("«{0}» không phải điểm hợp lệ (số không âm, tối đa 2 chữ số thập phân)")]
     BadScore(String),
-    #[error("tử số {num} lớn hơn mẫu số {den}")]
+    #[error("tử số {} lớn hơn mẫu số {}", group_thousands(*.num), group_thousands(*.den))]
     NumeratorAboveDenominator { num: u64, den: u64 },
     #[error("có tử số mà thiếu mẫu số, hoặc ngược lại")]
     HalfCounts,
@@ -212,5 +214,8 @@ mod tests {
             p.to_string(),
             "tệp transparency.csv, dòng 3, mã đơn vị H44.01, trường DOSSIER_SYNC__num: tử số 5 lớn hơn mẫu số 3"
         );
+        // Counts read the Vietnamese way, as everywhere in the app.
+        let big = ProblemKind::NumeratorAboveDenominator { num: 464_495, den: 464_494 };
+        assert_eq!(big.to_string(), "tử số 464.495 lớn hơn mẫu số 464.494");
     }
 }

@@ -18,7 +18,7 @@ pub enum LeverError {
     NotMovable(String),
     #[error("chỉ tiêu {metric} tính ở cấp tỉnh: điều chỉnh ở đơn vị {root}")]
     Inherited { metric: String, root: String },
-    #[error("{num} vượt mẫu số {den}")]
+    #[error("{} vượt mẫu số {}", super::points::group_thousands(*.num), super::points::group_thousands(*.den))]
     AboveDenominator { num: u64, den: u64 },
     #[error("tỷ lệ phải từ 0% đến 100%")]
     BadRate,

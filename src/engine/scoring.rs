@@ -77,12 +77,6 @@ pub struct Scores {
     pub ranks: Vec<Rank>,
 }
 
-impl Scores {
-    pub fn totals(&self) -> Vec<Points> {
-        self.units.iter().map(|u| u.total).collect()
-    }
-}
-
 /// Scores and ranks a whole snapshot.
 pub fn score(snapshot: &Snapshot) -> Scores {
     let units: Vec<Rc<UnitScore>> = (0..snapshot.units.len()).map(|i| Rc::new(score_unit(snapshot, i))).collect();

@@ -262,15 +262,14 @@ impl UnitDraft {
     }
 }
 
-/// Checks counts read for one metric and makes the input: numerator within its denominator.
-pub fn counts_input(num: Option<u64>, den: Option<u64>, place: &Place) -> Result<MetricInput, Problem> {
+/// Checks counts read for one metric and makes the input: numerator within its denominator. The place
+/// is built only for a problem (readers call this for every metric of every unit).
+pub fn counts_input(num: Option<u64>, den: Option<u64>, place: impl FnOnce() -> Place) -> Result<MetricInput, Problem> {
     match (num, den) {
         (None, None) => Ok(MetricInput::Missing),
-        (Some(num), Some(den)) if num > den => {
-            Err(Problem::new(place.clone(), ProblemKind::NumeratorAboveDenominator { num, den }))
-        }
+        (Some(num), Some(den)) if num > den => Err(Problem::new(place(), ProblemKind::NumeratorAboveDenominator { num, den })),
         (Some(num), Some(den)) => Ok(MetricInput::Counts { num, den }),
-        _ => Err(Problem::new(place.clone(), ProblemKind::HalfCounts)),
+        _ => Err(Problem::new(place(), ProblemKind::HalfCounts)),
     }
 }
 
@@ -283,7 +282,7 @@ pub fn score_cell(metric: &super::methodology::Metric, text: &str, place: &Place
     }
     match Points::parse(&text.replace(',', ".")) {
         Some(p) if p <= metric.max => Ok(MetricInput::Score(p)),
-        Some(p) => Err(Problem::new(place.clone(), ProblemKind::ScoreAboveMax { score: p.to_string(), max: metric.max.to_string() })),
+        Some(p) => Err(Problem::new(place.clone(), ProblemKind::ScoreAboveMax { score: p.vi(), max: metric.max.vi() })),
         None => Err(Problem::new(place.clone(), ProblemKind::BadScore(text.to_owned()))),
     }
 }
@@ -394,7 +393,7 @@ impl Builder {
                     )),
                     (false, Some(score)) if score > g.max => self.problems.push(Problem::new(
                         place.clone().with_field(g.code.clone()),
-                        ProblemKind::ScoreAboveMax { score: score.to_string(), max: g.max.to_string() },
+                        ProblemKind::ScoreAboveMax { score: score.vi(), max: g.max.vi() },
                     )),
                     (true, None) => {
                         for k in scored().filter(|&k| own(k) && !has(k)) {
@@ -451,8 +450,10 @@ impl Builder {
 fn describe(input: MetricInput) -> String {
     match input {
         MetricInput::Missing => "không có số liệu".to_owned(),
-        MetricInput::Counts { num, den } => format!("{num}/{den}"),
-        MetricInput::Score(p) => format!("{p} điểm"),
+        MetricInput::Counts { num, den } => {
+            format!("{}/{}", super::points::group_thousands(num), super::points::group_thousands(den))
+        }
+        MetricInput::Score(p) => format!("{} điểm", p.vi()),
     }
 }
 

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
-use super::snapshot::{counts_input, is_iso_date, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft};
+use super::snapshot::{counts_input, score_cell, is_iso_date, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft};
 
 pub const FORMAT: &str = "chiso.snapshot";
 pub const VERSION: u64 = 1;
@@ -272,22 +272,17 @@ fn read_metric(
         return Err(Problem::new(at(&format!(".{key}")), ProblemKind::UnknownField));
     }
     if let Some(score) = o.get("score") {
-        let p = read_score(score).ok_or_else(|| Problem::new(at(""), ProblemKind::BadScore(score.to_string())))?;
-        if p > metric.max {
-            return Err(Problem::new(at(""), ProblemKind::ScoreAboveMax { score: p.to_string(), max: metric.max.to_string() }));
+        if !score.is_number() {
+            return Err(Problem::new(at(""), ProblemKind::BadScore(score.to_string())));
         }
-        return Ok((k, MetricInput::Score(p)));
+        return score_cell(metric, &score.to_string(), &at("")).map(|input| (k, input));
     }
     if metric.rule == Rule::Given {
         return Err(Problem::new(at(""), ProblemKind::GivenOnly));
     }
     let num = read_count(o.get("num"), || at(".num"))?;
     let den = read_count(o.get("den"), || at(".den"))?;
-    match (num, den) {
-        (Some(n), Some(d)) if n <= d => Ok((k, MetricInput::Counts { num: n, den: d })),
-        (None, None) => Ok((k, MetricInput::Missing)),
-        _ => counts_input(num, den, &at("")).map(|input| (k, input)),
-    }
+    counts_input(num, den, || at("")).map(|input| (k, input))
 }
 
 /// Writes a snapshot in format v1: fields in the documented order, one unit per line.

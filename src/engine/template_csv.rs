@@ -145,7 +145,7 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
                 score_cell(metric, cell(&col), &place.clone().with_field(col))
             } else {
                 let (nc, dc) = (format!("{}__num", metric.code), format!("{}__den", metric.code));
-                count(&nc).and_then(|num| counts_input(num, count(&dc)?, &place.clone().with_field(nc)))
+                count(&nc).and_then(|num| counts_input(num, count(&dc)?, || place.clone().with_field(nc)))
             };
             match input {
                 Ok(i) => draft.metrics[k] = i,

@@ -5,20 +5,12 @@ use crate::engine::Points;
 
 /// Points with a decimal comma and two decimals: 61,39.
 pub fn points(p: Points) -> String {
-    p.with_separator(',')
+    p.vi()
 }
 
 /// A whole number with dots between thousands: 1.234.567.
 pub fn int(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+    crate::engine::points::group_thousands(n)
 }
 
 /// A rate as a percentage with two decimals, rounded half-up: 403016/464494 → "86,76%"; "—" for 0/0.

@@ -10,7 +10,8 @@ PORT ?= 8080
 
 help:
 	@echo "make serve   install what is missing, build, serve the app on http://127.0.0.1:$(PORT)"
-	@echo "make test    install what is missing, run every test (native, browser, end-to-end) and print sizes"
+	@echo "make test    install what is missing, lint, run every test (native, browser, end-to-end) and print sizes"
+	@echo "make lint    cargo fmt --check and clippy (warnings denied) for the native and the wasm32 build"
 	@echo "make build   release site in dist/ (PUBLIC_URL=/sub/path/ to publish under a sub-path)"
 	@echo "make size    gzip size of the built wasm and JS"
 	@echo "make bench   the engine on a 10,000-unit synthetic snapshot, natively and in wasm"
@@ -28,8 +29,15 @@ build: setup-web
 serve: setup-web
 	trunk serve --port $(PORT)
 
-# Sizes first, so that the last lines are a test runner's summary.
-test: size test-native test-browser test-e2e
+# Format and lint first (cheap, and a red lint lands nothing), sizes next, so that the last lines are a
+# test runner's summary.
+test: lint size test-native test-browser test-e2e
+
+# rustfmt (rustfmt.toml) and clippy with warnings denied, for the native and the browser build.
+lint: setup-web
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --locked --all-targets
@@ -56,4 +64,4 @@ bench: setup-browser
 fuzz:
 	FUZZ_SECONDS=600 cargo test --locked --release --test fuzz -- --nocapture --test-threads=1 2>&1 | grep -E "fuzz |test result"
 
-.PHONY: help fuzz setup-web setup-browser build serve test test-native test-browser test-e2e size bench
+.PHONY: help lint fuzz setup-web setup-browser build serve test test-native test-browser test-e2e size bench

@@ -13,7 +13,9 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    let mut out = String::from("/// (file name, JSON text) of every embedded methodology version.\npub const BUILTIN: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// (file name, JSON text) of every embedded methodology version.\npub const BUILTIN: &[(&str, &str)] = &[\n",
+    );
     for p in &files {
         println!("cargo:rerun-if-changed={}", p.display());
         let name = p.file_name().unwrap().to_string_lossy();

@@ -36,19 +36,37 @@ pub enum Action {
     SortBy(SortColumn),
     Search(String),
     /// What-if: a metric's new numerator for a unit.
-    SetCount { unit: usize, metric: usize, num: u64 },
+    SetCount {
+        unit: usize,
+        metric: usize,
+        num: u64,
+    },
     /// What-if: a metric's new rate, as the smallest whole count that reaches it.
-    SetRate { unit: usize, metric: usize, rate: Decimal },
+    SetRate {
+        unit: usize,
+        metric: usize,
+        rate: Decimal,
+    },
     /// What-if: every metric of a group at least at this rate (from the baseline).
-    LiftGroup { unit: usize, group: usize, rate: Decimal },
-    ResetMetric { unit: usize, metric: usize },
+    LiftGroup {
+        unit: usize,
+        group: usize,
+        rate: Decimal,
+    },
+    ResetMetric {
+        unit: usize,
+        metric: usize,
+    },
     ResetUnit(usize),
     ResetAll,
     /// Open other data (an imported file). The scenario is kept if the data is the same (same
     /// identity), dropped otherwise: a scenario is never applied to the wrong data.
     Load(Rc<Snapshot>),
     /// Replace the scenario (from a shared link or a saved scenario), with the unit to show.
-    SetScenario { scenario: Scenario, unit: Option<String> },
+    SetScenario {
+        scenario: Scenario,
+        unit: Option<String>,
+    },
     /// Say something to the user (a link for other data, a damaged store), or clear it.
     Notice(Option<String>),
     /// Open what a link's hash names: the unit, and its scenario if the link is for this data.
@@ -247,7 +265,11 @@ impl State {
         let rows: Vec<usize> = if q.is_empty() {
             members.to_vec()
         } else {
-            members.iter().copied().filter(|&u| search::matches_folded(&q, &self.folded_names[u], &units[u].code)).collect()
+            members
+                .iter()
+                .copied()
+                .filter(|&u| search::matches_folded(&q, &self.folded_names[u], &units[u].code))
+                .collect()
         };
         let s = &self.current;
         let name = &self.name_order;
@@ -257,7 +279,9 @@ impl State {
             match self.sort.column {
                 SortColumn::Rank | SortColumn::Total => (0, rank, name[u]),
                 SortColumn::Name => (0, 0, name[u]),
-                SortColumn::Group(g) => (u32::MAX - s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths()), rank, name[u]),
+                SortColumn::Group(g) => {
+                    (u32::MAX - s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths()), rank, name[u])
+                }
             }
         };
         // Keys computed once into a flat vector: the sort then compares plain integers in order.
@@ -345,10 +369,12 @@ mod tests {
         assert_eq!(s.current.units[b[0]].total.to_string(), "50.23");
         let mdsh = s.snapshot.methodology.group_index("MDSH").unwrap();
         let by_mdsh = state().reduce(Action::SortBy(SortColumn::Group(mdsh)));
-        let pts: Vec<u32> = by_mdsh.visible_rows().iter().map(|&u| by_mdsh.current.units[u].groups[mdsh].points.hundredths()).collect();
+        let pts: Vec<u32> =
+            by_mdsh.visible_rows().iter().map(|&u| by_mdsh.current.units[u].groups[mdsh].points.hundredths()).collect();
         assert!(pts.windows(2).all(|w| w[0] >= w[1]));
         let by_name = state().reduce(Action::SortBy(SortColumn::Name));
-        let names: Vec<String> = by_name.visible_rows().iter().map(|&u| search::fold(&by_name.snapshot.units[u].name)).collect();
+        let names: Vec<String> =
+            by_name.visible_rows().iter().map(|&u| search::fold(&by_name.snapshot.units[u].name)).collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]));
     }
 
@@ -397,7 +423,11 @@ mod tests {
         let other = hash.replace(&*planned.identity, "0123456789abcdef");
         let refused = state().reduce(Action::OpenLink(other));
         assert!(refused.scenario.is_empty());
-        assert!(refused.notice.as_deref().unwrap().contains("«UBND tỉnh Phú Thọ — Quý 3/2026»"), "{:?}", refused.notice);
+        assert!(
+            refused.notice.as_deref().unwrap().contains("«UBND tỉnh Phú Thọ — Quý 3/2026»"),
+            "{:?}",
+            refused.notice
+        );
         // A tampered scenario is refused with its reason.
         let tampered = hash.replace("s=H44.166:", "s=H44.166:0=1,");
         assert!(state().reduce(Action::OpenLink(tampered)).notice.unwrap().contains("tính ở cấp tỉnh"));

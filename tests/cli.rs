@@ -28,7 +28,11 @@ fn validate_text(name: &str, text: &str) -> (i32, String) {
 }
 
 fn good() -> Value {
-    snapshot_json(vec![unit("P", "province", None), unit("P.1", "commune", Some("P")), unit("P.2", "commune", Some("P"))])
+    snapshot_json(vec![
+        unit("P", "province", None),
+        unit("P.1", "commune", Some("P")),
+        unit("P.2", "commune", Some("P")),
+    ])
 }
 
 fn assert_refused(name: &str, doc: &str, expected: &[&str]) {
@@ -55,15 +59,27 @@ fn malformed_snapshots_are_refused_with_unit_field_and_reason() {
     // 2. Negative count
     let mut doc = good();
     doc["units"][1]["metrics"]["DOSSIER_ON_TIME"] = json!({ "num": -5, "den": 10 });
-    assert_refused("negative", &doc.to_string(), &["đơn vị thứ 2", "mã đơn vị P.1", "metrics.DOSSIER_ON_TIME.num", "không được âm", "-5"]);
+    assert_refused(
+        "negative",
+        &doc.to_string(),
+        &["đơn vị thứ 2", "mã đơn vị P.1", "metrics.DOSSIER_ON_TIME.num", "không được âm", "-5"],
+    );
     // 3. Numerator above denominator
     let mut doc = good();
     set_counts(&mut doc, 2, "ONLINE_PAYMENT_DOSSIER", 12, 10);
-    assert_refused("num-above-den", &doc.to_string(), &["mã đơn vị P.2", "ONLINE_PAYMENT_DOSSIER", "tử số 12 lớn hơn mẫu số 10"]);
+    assert_refused(
+        "num-above-den",
+        &doc.to_string(),
+        &["mã đơn vị P.2", "ONLINE_PAYMENT_DOSSIER", "tử số 12 lớn hơn mẫu số 10"],
+    );
     // 4. Unknown metric
     let mut doc = good();
     doc["units"][0]["metrics"]["PAYMENT_ONLNE"] = json!({ "num": 1, "den": 2 });
-    assert_refused("unknown-metric", &doc.to_string(), &["mã đơn vị P,", "metrics.PAYMENT_ONLNE", "chỉ tiêu không có trong phương pháp 766-portal-2026"]);
+    assert_refused(
+        "unknown-metric",
+        &doc.to_string(),
+        &["mã đơn vị P,", "metrics.PAYMENT_ONLNE", "chỉ tiêu không có trong phương pháp 766-portal-2026"],
+    );
     // 5. Duplicate unit code
     let mut doc = good();
     doc["units"][2]["code"] = json!("P.1");
@@ -71,7 +87,11 @@ fn malformed_snapshots_are_refused_with_unit_field_and_reason() {
     // 6. Bad number
     let mut doc = good();
     doc["units"][1]["metrics"]["DOSSIER_SYNC"] = json!({ "num": 1.5, "den": 10 });
-    assert_refused("bad-number", &doc.to_string(), &["metrics.DOSSIER_SYNC.num", "«1.5» không phải số nguyên không âm"]);
+    assert_refused(
+        "bad-number",
+        &doc.to_string(),
+        &["metrics.DOSSIER_SYNC.num", "«1.5» không phải số nguyên không âm"],
+    );
     let mut doc = good();
     doc["units"][1]["metrics"]["DOSSIER_SYNC"] = json!({ "num": "1,234", "den": "2.000" });
     assert_refused("ambiguous-number", &doc.to_string(), &["metrics.DOSSIER_SYNC.num", "«1,234» không rõ nghĩa"]);
@@ -86,7 +106,11 @@ fn malformed_snapshots_are_refused_with_unit_field_and_reason() {
     // 9. Unknown parent
     let mut doc = good();
     doc["units"][1]["parent"] = json!("H99");
-    assert_refused("unknown-parent", &doc.to_string(), &["mã đơn vị P.1", "trường parent", "«H99» không có trong dữ liệu"]);
+    assert_refused(
+        "unknown-parent",
+        &doc.to_string(),
+        &["mã đơn vị P.1", "trường parent", "«H99» không có trong dữ liệu"],
+    );
     // 10. Unknown level
     let mut doc = good();
     doc["units"][1]["level"] = json!("village");
@@ -101,7 +125,11 @@ fn malformed_snapshots_are_refused_with_unit_field_and_reason() {
     let mut doc = good();
     doc["units"][1]["metrics"]["ELECTRONIC_CERTIFIED_COPY"] = json!({ "score": 2.5 });
     doc["units"][2]["given_groups"] = json!({ "CLGQ": 6 });
-    assert_refused("given", &doc.to_string(), &["điểm 2,50 vượt điểm tối đa 2,00", "nhóm CLGQ vừa có điểm cho sẵn vừa có số liệu"]);
+    assert_refused(
+        "given",
+        &doc.to_string(),
+        &["điểm 2,50 vượt điểm tối đa 2,00", "nhóm CLGQ vừa có điểm cho sẵn vừa có số liệu"],
+    );
     // 14. A parent cycle
     let mut doc = good();
     doc["units"][0]["parent"] = json!("P.1");
@@ -150,12 +178,25 @@ fn malformed_portal_folders_are_refused_with_file_row_and_column() {
     assert!(err.contains("tệp dvc-progress-tree.csv, dòng 1, trường totalOnTime: thiếu cột"), "{err}");
     // A negative count, a numerator above its denominator, a row with a cell too many
     let dir = copy_portal_dir("bad-cells");
-    edit(&dir.join("dvc-progress-tree.csv"), "H44.01,\"Văn phòng UBND Tỉnh - Tỉnh Phú Thọ\",PROVINCE,,19.38,20,161,156", "H44.01,\"Văn phòng UBND Tỉnh - Tỉnh Phú Thọ\",PROVINCE,,19.38,20,161,-156");
+    edit(
+        &dir.join("dvc-progress-tree.csv"),
+        "H44.01,\"Văn phòng UBND Tỉnh - Tỉnh Phú Thọ\",PROVINCE,,19.38,20,161,156",
+        "H44.01,\"Văn phòng UBND Tỉnh - Tỉnh Phú Thọ\",PROVINCE,,19.38,20,161,-156",
+    );
     edit(&dir.join("formality-online-payment-tree.csv"), ",7.67,10,14,14,", ",7.67,10,15,14,");
-    edit(&dir.join("handling-satisfaction.csv"), "H44.07,Sở Công Thương - Tỉnh Phú Thọ,", "H44.07,Sở Công Thương, Tỉnh Phú Thọ,");
+    edit(
+        &dir.join("handling-satisfaction.csv"),
+        "H44.07,Sở Công Thương - Tỉnh Phú Thọ,",
+        "H44.07,Sở Công Thương, Tỉnh Phú Thọ,",
+    );
     let (code, err) = validate_dir(&dir);
     assert_eq!(code, 1);
-    assert!(err.contains("tệp dvc-progress-tree.csv, dòng 3, mã đơn vị H44.01, trường totalOnTime: số lượng không được âm: «-156»"), "{err}");
+    assert!(
+        err.contains(
+            "tệp dvc-progress-tree.csv, dòng 3, mã đơn vị H44.01, trường totalOnTime: số lượng không được âm: «-156»"
+        ),
+        "{err}"
+    );
     assert!(err.contains("tệp formality-online-payment-tree.csv, dòng 4, mã đơn vị H44.03, trường totalDossierOnlinePaymentSuccess: tử số 15 lớn hơn mẫu số 14"), "{err}");
     assert!(err.contains("tệp handling-satisfaction.csv, dòng 5: không đọc được tệp: dòng có"), "{err}");
     // A unit missing from one file
@@ -166,7 +207,11 @@ fn malformed_portal_folders_are_refused_with_file_row_and_column() {
     std::fs::write(&path, kept.join("\n") + "\n").unwrap();
     let (code, err) = validate_dir(&dir);
     assert_eq!(code, 1);
-    assert!(err.contains("mã đơn vị H44.247: đơn vị có trong tệp transparency.csv nhưng không có trong tệp này") || err.contains("tệp transparency.csv, mã đơn vị H44.247: đơn vị có trong tệp"), "{err}");
+    assert!(
+        err.contains("mã đơn vị H44.247: đơn vị có trong tệp transparency.csv nhưng không có trong tệp này")
+            || err.contains("tệp transparency.csv, mã đơn vị H44.247: đơn vị có trong tệp"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -174,7 +219,16 @@ fn import_then_score_equals_scoring_the_folder() {
     let dir = scratch("import");
     let out_path = dir.join("phu-tho.json");
     let folder = common::phu_tho_dir();
-    let out = chiso(&["import", folder.to_str().unwrap(), "-o", out_path.to_str().unwrap(), "--period", "2026-Q3", "--captured", "2026-09-26"]);
+    let out = chiso(&[
+        "import",
+        folder.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+        "--period",
+        "2026-Q3",
+        "--captured",
+        "2026-09-26",
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let from_json = chiso(&["score", out_path.to_str().unwrap()]);
     let from_dir = chiso(&["score", folder.to_str().unwrap()]);
@@ -195,7 +249,12 @@ fn import_then_score_equals_scoring_the_folder() {
     assert_eq!(province["total"], json!(61.39));
     assert_eq!(province["groups"]["MDHL"], json!(12.25));
     let communes = scored["units"].as_array().unwrap().iter().filter(|u| u["level"] == "commune").count();
-    assert!(scored["units"].as_array().unwrap().iter().filter(|u| u["level"] == "commune").all(|u| u["peers"] == json!(communes)));
+    assert!(scored["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["level"] == "commune")
+        .all(|u| u["peers"] == json!(communes)));
 }
 
 #[test]
@@ -214,9 +273,13 @@ fn scenario_command_reports_totals_ranks_and_passes() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     // Tam Sơn: last of 148 at 50.23; online payment to 100% gives TTTT its full 10 points.
-    assert_eq!((v["baseline_total"].clone(), v["baseline_rank"].clone(), v["peers"].clone()), (json!(50.23), json!(148), json!(148)));
+    assert_eq!(
+        (v["baseline_total"].clone(), v["baseline_rank"].clone(), v["peers"].clone()),
+        (json!(50.23), json!(148), json!(148))
+    );
     assert_eq!(v["groups"]["TTTT"], json!([6.57, 10.0]));
-    let gain: f64 = v["groups"].as_object().unwrap().values().map(|g| g[1].as_f64().unwrap() - g[0].as_f64().unwrap()).sum();
+    let gain: f64 =
+        v["groups"].as_object().unwrap().values().map(|g| g[1].as_f64().unwrap() - g[0].as_f64().unwrap()).sum();
     assert!((v["scenario_total"].as_f64().unwrap() - 50.23 - gain).abs() < 1e-9);
     assert!(v["scenario_rank"].as_u64().unwrap() < 148);
     assert_eq!(v["passed"].as_array().unwrap().len() as u64, 148 - v["scenario_rank"].as_u64().unwrap());

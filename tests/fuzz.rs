@@ -14,8 +14,22 @@ use chiso::engine::synthetic::SplitMix;
 use chiso::engine::{import, portal_csv, share, snapshot_json, template_csv, Meta};
 
 const TOKENS: [&[u8]; 16] = [
-    b"-", b"\"", b",", b";", b"\n", b"{", b"}", b"[", b"]", b"null", b"1e999", b"99999999999999999999", b"\xef\xbb\xbf",
-    b"\xff", b"<img src=x onerror=alert(1)>", b"1.234.567",
+    b"-",
+    b"\"",
+    b",",
+    b";",
+    b"\n",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"null",
+    b"1e999",
+    b"99999999999999999999",
+    b"\xef\xbb\xbf",
+    b"\xff",
+    b"<img src=x onerror=alert(1)>",
+    b"1.234.567",
 ];
 
 fn mutate(rng: &mut SplitMix, seed: &[u8]) -> Vec<u8> {
@@ -64,7 +78,10 @@ fn run(name: &str, seeds: &[Vec<u8>], mut target: impl FnMut(&[u8])) {
 
 #[test]
 fn fuzz_snapshot_json() {
-    let seeds = vec![chiso::default_snapshot::JSON.as_bytes()[..20_000].to_vec(), common::snapshot_json(vec![common::unit("P", "province", None)]).to_string().into_bytes()];
+    let seeds = vec![
+        chiso::default_snapshot::JSON.as_bytes()[..20_000].to_vec(),
+        common::snapshot_json(vec![common::unit("P", "province", None)]).to_string().into_bytes(),
+    ];
     run("snapshot JSON", &seeds, |data| {
         let _ = snapshot_json::parse(&String::from_utf8_lossy(data), "f.json");
     });
@@ -88,7 +105,8 @@ fn fuzz_portal_csv_folder() {
 #[test]
 fn fuzz_template_csv() {
     let full = template_csv::write(&chiso::default_snapshot::load());
-    let seeds = vec![full.as_bytes()[..8_000].to_vec(), template_csv::example(Methodology::default_version()).into_bytes()];
+    let seeds =
+        vec![full.as_bytes()[..8_000].to_vec(), template_csv::example(Methodology::default_version()).into_bytes()];
     run("template CSV", &seeds, |data| {
         let _ = import::read_files(&[("mau.csv".into(), data.to_vec())]);
     });

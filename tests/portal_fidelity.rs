@@ -70,7 +70,9 @@ fn every_group_and_metric_score_matches_the_portal() {
         checked_metrics += 1;
         null_metrics += usize::from(expected.is_none());
     }
-    println!("portal fidelity: {checked_groups} group scores, {checked_metrics} metric scores ({null_metrics} null) match");
+    println!(
+        "portal fidelity: {checked_groups} group scores, {checked_metrics} metric scores ({null_metrics} null) match"
+    );
     assert_eq!(checked_groups, 164 * 6);
     // 4 CKMB + 6 MDSH with counts + 3 scored MDHL metrics, on 164 rows
     assert_eq!(checked_metrics, 164 * 13);
@@ -115,12 +117,7 @@ fn children_dossier_counts_add_up_to_the_province() {
         if metric.code == "DOSSIER_SYNC" || metric.code == "ONLINE_DOSSIER_FILED" {
             continue; // the portal's provisional reference count; CLGQ counts exist for the province only
         }
-        assert_eq!(
-            snapshot.units[root].metrics[k],
-            chiso::engine::MetricInput::Counts { num, den },
-            "{}",
-            metric.code
-        );
+        assert_eq!(snapshot.units[root].metrics[k], chiso::engine::MetricInput::Counts { num, den }, "{}", metric.code);
     }
 }
 

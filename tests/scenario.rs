@@ -179,7 +179,9 @@ fn a_group_lever_lifts_only_metrics_below_the_rate() {
     sc.lift_group(&snapshot, u, mdsh, rate("0.5")).unwrap();
     for k in m.groups[mdsh].metrics.clone() {
         match lever(&snapshot, u, k) {
-            Ok((num, den)) if num * 2 >= den => assert_eq!(sc.numerator(u, k), None, "{} is above 50%", m.metrics[k].code),
+            Ok((num, den)) if num * 2 >= den => {
+                assert_eq!(sc.numerator(u, k), None, "{} is above 50%", m.metrics[k].code)
+            }
             Ok((_, den)) => assert_eq!(sc.numerator(u, k), Some(den.div_ceil(2)), "{}", m.metrics[k].code),
             Err(_) => assert_eq!(sc.numerator(u, k), None),
         }

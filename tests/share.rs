@@ -14,7 +14,8 @@ fn a_scenario_survives_its_text_and_typical_links_are_short() {
     let m = &s.methodology;
     // The seven weakest communes lift online payment and digitization.
     let scores = chiso::engine::scoring::score(&s);
-    let mut communes: Vec<usize> = (0..s.units.len()).filter(|&u| s.units[u].level == chiso::engine::Level::Commune).collect();
+    let mut communes: Vec<usize> =
+        (0..s.units.len()).filter(|&u| s.units[u].level == chiso::engine::Level::Commune).collect();
     communes.sort_by_key(|&u| scores.units[u].total);
     let mut sc = Scenario::new();
     for &u in &communes[..7] {

@@ -34,7 +34,10 @@ fn the_downloadable_template_reads_back() {
     let text = example(Methodology::default_version());
     let s = parse(&text).unwrap();
     assert_eq!(s.units.len(), 3);
-    assert_eq!(text.lines().next().unwrap().trim_start_matches('\u{feff}').split(';').count(), columns(&s.methodology).len());
+    assert_eq!(
+        text.lines().next().unwrap().trim_start_matches('\u{feff}').split(';').count(),
+        columns(&s.methodology).len()
+    );
 }
 
 fn one_row(cells: &[(&str, &str)]) -> String {
@@ -62,7 +65,12 @@ fn one_row(cells: &[(&str, &str)]) -> String {
 
 #[test]
 fn grouped_numbers_decimal_commas_and_vietnamese_levels_are_read() {
-    let text = one_row(&[("DOSSIER_ON_TIME__num", "1.234"), ("DOSSIER_ON_TIME__den", "2.000.000"), ("level", "Tỉnh"), ("ELECTRONIC_CERTIFIED_COPY__score", "1,5")]);
+    let text = one_row(&[
+        ("DOSSIER_ON_TIME__num", "1.234"),
+        ("DOSSIER_ON_TIME__den", "2.000.000"),
+        ("level", "Tỉnh"),
+        ("ELECTRONIC_CERTIFIED_COPY__score", "1,5"),
+    ]);
     let s = parse(&text).unwrap();
     let k = s.methodology.metric_index("DOSSIER_ON_TIME").unwrap();
     assert_eq!(s.units[0].metrics[k], chiso::engine::MetricInput::Counts { num: 1234, den: 2_000_000 });
@@ -74,14 +82,20 @@ fn grouped_numbers_decimal_commas_and_vietnamese_levels_are_read() {
 #[test]
 fn mistakes_are_named_by_line_unit_and_column() {
     let cases: Vec<(String, &str)> = vec![
-        (one_row(&[("DOSSIER_ON_TIME__num", "-3")]), "tệp mau.csv, dòng 2, mã đơn vị P, trường DOSSIER_ON_TIME__num: số lượng không được âm: «-3»"),
+        (
+            one_row(&[("DOSSIER_ON_TIME__num", "-3")]),
+            "tệp mau.csv, dòng 2, mã đơn vị P, trường DOSSIER_ON_TIME__num: số lượng không được âm: «-3»",
+        ),
         (one_row(&[("DOSSIER_ON_TIME__num", "30")]), "trường DOSSIER_ON_TIME__num: tử số 30 lớn hơn mẫu số 10"),
         (one_row(&[("DOSSIER_ON_TIME__num", "1,5")]), "«1,5» không rõ nghĩa"),
         (one_row(&[("DOSSIER_ON_TIME__den", "mười")]), "«mười» không phải số nguyên không âm"),
         (one_row(&[("level", "thôn")]), "cấp đơn vị «thôn» không hợp lệ"),
         (one_row(&[("ELECTRONIC_CERTIFIED_COPY__score", "3")]), "điểm 3,00 vượt điểm tối đa 2,00"),
         (one_row(&[("parent", "X")]), "đơn vị cấp trên «X» không có trong dữ liệu"),
-        (one_row(&[]).replace("DOSSIER_ON_TIME__num", "DOSIER_ON_TIME__num"), "dòng 1, trường DOSIER_ON_TIME__num: trường không được hỗ trợ"),
+        (
+            one_row(&[]).replace("DOSSIER_ON_TIME__num", "DOSIER_ON_TIME__num"),
+            "dòng 1, trường DOSIER_ON_TIME__num: trường không được hỗ trợ",
+        ),
         (one_row(&[]).replace("unit_code", "ma_don_vi"), "trường unit_code: thiếu cột"),
         (format!("{};thừa\n", one_row(&[]).trim_end()), "dòng 2: không đọc được tệp: dòng có"),
     ];
@@ -95,6 +109,7 @@ fn mistakes_are_named_by_line_unit_and_column() {
     let problems = parse(&format!("{text}{row}\n")).unwrap_err();
     assert!(problems.iter().any(|p| p.contains("dòng 3") && p.contains("mã đơn vị trùng")), "{problems:?}");
     // Not UTF-8 (Excel's legacy code page): said so.
-    let problems = read(&[0x55, 0xff, 0xfe, 0x41], "cu.csv", Methodology::default_version(), Meta::default()).unwrap_err();
+    let problems =
+        read(&[0x55, 0xff, 0xfe, 0x41], "cu.csv", Methodology::default_version(), Meta::default()).unwrap_err();
     assert!(problems[0].to_string().contains("không phải văn bản UTF-8"));
 }

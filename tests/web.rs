@@ -5,8 +5,8 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use chiso::present::{breakdown::breakdown, format};
 use chiso::engine::points::Decimal;
+use chiso::present::{breakdown::breakdown, format};
 use chiso::state::{Action, State};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -103,7 +103,12 @@ async fn selecting_a_row_shows_the_units_breakdown() {
         assert_eq!(shown.len(), g.metrics.len(), "{}", g.code);
         for (el, m) in shown.iter().zip(&g.metrics) {
             assert_eq!(el.get_attribute("data-metric-row").as_deref(), Some(m.code.as_str()));
-            assert_eq!(text(el, "[data-testid=metric-points]"), m.points.map_or("—".to_owned(), format::points), "{}", m.code);
+            assert_eq!(
+                text(el, "[data-testid=metric-points]"),
+                m.points.map_or("—".to_owned(), format::points),
+                "{}",
+                m.code
+            );
             if let Some((num, den)) = m.counts {
                 assert!(text(el, "[data-testid=metric-rate]").contains(&format::rate(num, den)), "{}", m.code);
             }
@@ -122,11 +127,14 @@ async fn selecting_a_row_shows_the_units_breakdown() {
 }
 
 fn slide(root: &Element, selector: &str, value: u64) {
-    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}")).dyn_into().unwrap();
+    let input: HtmlInputElement =
+        root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}")).dyn_into().unwrap();
     input.set_value(&value.to_string());
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap())
+        .unwrap();
 }
 
 /// The figures the result panel must show, from the engine for the same overrides.
@@ -142,7 +150,8 @@ fn expected(s: &State, u: usize) -> [String; 5] {
 }
 
 fn shown(root: &Element) -> [String; 5] {
-    ["baseline-total", "scenario-total", "gain", "baseline-rank", "scenario-rank"].map(|id| text(root, &format!("[data-testid={id}]")))
+    ["baseline-total", "scenario-total", "gain", "baseline-rank", "scenario-rank"]
+        .map(|id| text(root, &format!("[data-testid={id}]")))
 }
 
 #[wasm_bindgen_test]
@@ -190,7 +199,10 @@ async fn what_if_sliders_move_the_total_the_rank_and_the_table() {
     assert!(passes.contains(&s.snapshot.units[first_passed].name), "{passes}");
 
     // Reset all: back to the snapshot.
-    let reset = all(&app.root, "button.reset").into_iter().find(|b| b.text_content().unwrap().starts_with("Đặt lại tất cả")).unwrap();
+    let reset = all(&app.root, "button.reset")
+        .into_iter()
+        .find(|b| b.text_content().unwrap().starts_with("Đặt lại tất cả"))
+        .unwrap();
     reset.dyn_ref::<HtmlElement>().unwrap().click();
     settle().await;
     assert_eq!(shown(&app.root), expected(&engine().reduce(Action::Select(Some("H44.166".into()))), u));
@@ -201,8 +213,13 @@ async fn what_if_sliders_move_the_total_the_rank_and_the_table() {
 async fn a_typed_count_or_rate_moves_the_lever_and_a_bad_one_is_explained() {
     set_hash("#unit=H44");
     let app = mount().await;
-    let input: HtmlInputElement =
-        app.root.query_selector("[data-metric-row=ONLINE_PAYMENT_PROCEDURE] input.exact").unwrap().unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = app
+        .root
+        .query_selector("[data-metric-row=ONLINE_PAYMENT_PROCEDURE] input.exact")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let change = |value: &str| {
         input.set_value(value);
         let init = web_sys::EventInit::new();
@@ -247,7 +264,9 @@ async fn search_finds_a_unit_without_diacritics() {
     input.set_value("tam son");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap())
+        .unwrap();
     settle().await;
     let rows = all(&app.root, "[role=row][data-unit]");
     assert_eq!(rows.len(), 1);

@@ -14,8 +14,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use chiso::engine::{csv_text, import};
 use chiso::engine::scenario::{lever, rescore, Scenario};
+use chiso::engine::{csv_text, import};
 use chiso::engine::{
     methodology::Methodology, portal_csv, scoring, snapshot_json, synthetic, Meta, Period, Place, Problem, ProblemKind,
     Snapshot,
@@ -95,7 +95,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "import" => {
             let (pos, opts) = options(rest, &["-o", "--output", "--title", "--source", "--period", "--captured"])?;
             let dir = one_path(&pos, "thư mục")?;
-            let out = opts.get("-o").or(opts.get("--output")).ok_or_else(|| Failure::Usage("thiếu -o <snapshot.json>".into()))?;
+            let out = opts
+                .get("-o")
+                .or(opts.get("--output"))
+                .ok_or_else(|| Failure::Usage("thiếu -o <snapshot.json>".into()))?;
             let mut meta = Meta {
                 title: opts.get("--title").map(|s| s.to_string()).unwrap_or_default(),
                 source: opts.get("--source").map(|s| s.to_string()).unwrap_or_default(),
@@ -103,7 +106,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 period: None,
             };
             if let Some(p) = opts.get("--period") {
-                meta.period = Some(Period::parse_short(p).ok_or_else(|| Failure::Usage(format!("kỳ «{p}» không hợp lệ (ví dụ 2026-Q3, 2026-09, 2026-H1, 2026)")))?);
+                meta.period = Some(Period::parse_short(p).ok_or_else(|| {
+                    Failure::Usage(format!("kỳ «{p}» không hợp lệ (ví dụ 2026-Q3, 2026-09, 2026-H1, 2026)"))
+                })?);
             }
             if let Some(c) = &meta.captured {
                 if !chiso::engine::snapshot::is_iso_date(c) {
@@ -111,8 +116,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 }
             }
             let snapshot = import_dir(Path::new(dir), meta).map_err(Failure::Data)?;
-            std::fs::write(out, snapshot_json::to_string(&snapshot))
-                .map_err(|e| Failure::Data(vec![Problem::new(Place::file(out), ProblemKind::Syntax(format!("không ghi được: {e}")))]))?;
+            std::fs::write(out, snapshot_json::to_string(&snapshot)).map_err(|e| {
+                Failure::Data(vec![Problem::new(Place::file(out), ProblemKind::Syntax(format!("không ghi được: {e}")))])
+            })?;
             eprintln!("Đã ghi {out}: {} đơn vị, phương pháp {}.", snapshot.units.len(), snapshot.methodology.id);
             Ok(())
         }
@@ -147,7 +153,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 return Err(Failure::Usage("bench không nhận tham số vị trí".into()));
             }
             let number = |key: &str, default: usize| -> Result<usize, Failure> {
-                opts.get(key).map_or(Ok(default), |v| v.parse().map_err(|_| Failure::Usage(format!("{key} {v}: cần số nguyên"))))
+                opts.get(key)
+                    .map_or(Ok(default), |v| v.parse().map_err(|_| Failure::Usage(format!("{key} {v}: cần số nguyên"))))
             };
             bench(number("--units", 10_000)?.max(1), number("--runs", 20)?.max(1));
             Ok(())
@@ -162,8 +169,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 opts.get(key).map_or(Ok(Vec::new()), |list| {
                     list.split(',')
                         .map(|p| {
-                            let (k, v) = p.split_once('=').ok_or_else(|| Failure::Usage(format!("{key} {p}: cần MÃ=SỐ")))?;
-                            let v = v.trim().parse().map_err(|_| Failure::Usage(format!("{key} {p}: cần số nguyên")))?;
+                            let (k, v) =
+                                p.split_once('=').ok_or_else(|| Failure::Usage(format!("{key} {p}: cần MÃ=SỐ")))?;
+                            let v =
+                                v.trim().parse().map_err(|_| Failure::Usage(format!("{key} {p}: cần số nguyên")))?;
                             Ok((k.trim().to_owned(), v))
                         })
                         .collect()
@@ -191,7 +200,15 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .groups
                 .iter()
                 .enumerate()
-                .map(|(g, group)| (group.code.clone(), serde_json::json!([baseline.units[unit].groups[g].points.as_f64(), current.units[unit].groups[g].points.as_f64()])))
+                .map(|(g, group)| {
+                    (
+                        group.code.clone(),
+                        serde_json::json!([
+                            baseline.units[unit].groups[g].points.as_f64(),
+                            current.units[unit].groups[g].points.as_f64()
+                        ]),
+                    )
+                })
                 .collect();
             let overrides: serde_json::Map<String, serde_json::Value> =
                 scenario.overrides().map(|((_, k), num)| (m.metrics[k].code.clone(), serde_json::json!(num))).collect();
@@ -209,13 +226,18 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 return Err(Failure::Usage("synth không nhận tham số vị trí".into()));
             }
             let number = |key: &str, default: u64| -> Result<u64, Failure> {
-                opts.get(key).map_or(Ok(default), |v| v.parse().map_err(|_| Failure::Usage(format!("{key} {v}: cần số nguyên"))))
+                opts.get(key)
+                    .map_or(Ok(default), |v| v.parse().map_err(|_| Failure::Usage(format!("{key} {v}: cần số nguyên"))))
             };
-            let out = opts.get("-o").or(opts.get("--output")).ok_or_else(|| Failure::Usage("thiếu -o <snapshot.json>".into()))?;
+            let out = opts
+                .get("-o")
+                .or(opts.get("--output"))
+                .ok_or_else(|| Failure::Usage("thiếu -o <snapshot.json>".into()))?;
             let units = number("--units", 10_000)?.clamp(1, 1_000_000) as usize;
             let snapshot = synthetic::province(Methodology::default_version(), units, number("--seed", 766)?);
-            std::fs::write(out, snapshot_json::to_string(&snapshot))
-                .map_err(|e| Failure::Data(vec![Problem::new(Place::file(out), ProblemKind::Syntax(format!("không ghi được: {e}")))]))?;
+            std::fs::write(out, snapshot_json::to_string(&snapshot)).map_err(|e| {
+                Failure::Data(vec![Problem::new(Place::file(out), ProblemKind::Syntax(format!("không ghi được: {e}")))])
+            })?;
             eprintln!("Đã ghi {out}: {units} đơn vị tổng hợp.");
             Ok(())
         }
@@ -231,7 +253,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
 /// code as the web app's import.
 fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
     let name = path.display().to_string();
-    let read = |p: &Path| std::fs::read(p).map_err(|e| vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Syntax(e.to_string()))]);
+    let read = |p: &Path| {
+        std::fs::read(p)
+            .map_err(|e| vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Syntax(e.to_string()))])
+    };
     if path.is_dir() {
         let methodology = Methodology::default_version();
         let files: Vec<(String, Vec<u8>)> = portal_csv::file_names(&methodology)
@@ -283,7 +308,8 @@ fn scores_json(snapshot: &Snapshot, scores: &scoring::Scores) -> String {
         .enumerate()
         .map(|(i, u)| {
             let s = &scores.units[i];
-            let groups: Map<String, Value> = m.groups.iter().zip(&s.groups).map(|(g, p)| (g.code.clone(), json!(p.points.as_f64()))).collect();
+            let groups: Map<String, Value> =
+                m.groups.iter().zip(&s.groups).map(|(g, p)| (g.code.clone(), json!(p.points.as_f64()))).collect();
             let metrics: Map<String, Value> = m
                 .metrics
                 .iter()

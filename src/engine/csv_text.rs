@@ -14,7 +14,11 @@ pub struct Record {
 /// Vietnamese locale), else a comma.
 pub fn sniff(text: &str) -> char {
     let header = text.lines().next().unwrap_or("");
-    if header.matches(';').count() > header.matches(',').count() { ';' } else { ',' }
+    if header.matches(';').count() > header.matches(',').count() {
+        ';'
+    } else {
+        ','
+    }
 }
 
 /// Every record of a text, or the line of a quote that is never closed.
@@ -105,13 +109,20 @@ mod tests {
     use super::*;
 
     fn fields(text: &str) -> Vec<(u64, Vec<&'static str>)> {
-        parse(text, ',').unwrap().into_iter().map(|r| (r.line, r.fields.into_iter().map(|f| &*Box::leak(f.into_boxed_str())).collect())).collect()
+        parse(text, ',')
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.line, r.fields.into_iter().map(|f| &*Box::leak(f.into_boxed_str())).collect()))
+            .collect()
     }
 
     #[test]
     fn quotes_line_breaks_and_line_numbers() {
         assert_eq!(fields("a,b\n1,2\n"), vec![(1, vec!["a", "b"]), (2, vec!["1", "2"])]);
-        assert_eq!(fields("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n3,\n"), vec![(1, vec!["a", "b"]), (2, vec!["x, y", "say \"hi\""]), (3, vec!["3", ""])]);
+        assert_eq!(
+            fields("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n3,\n"),
+            vec![(1, vec!["a", "b"]), (2, vec!["x, y", "say \"hi\""]), (3, vec!["3", ""])]
+        );
         assert_eq!(fields("h\n\"two\nlines\"\nnext"), vec![(1, vec!["h"]), (2, vec!["two\nlines"]), (4, vec!["next"])]);
         assert_eq!(fields("h\n\n\nx\n"), vec![(1, vec!["h"]), (4, vec!["x"])]);
         assert_eq!(fields(""), Vec::<(u64, Vec<&str>)>::new());

@@ -12,13 +12,20 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Snapshot, Vec<Problem>>
     let portal = portal_csv::file_names(&methodology);
     let is_portal = |name: &str| portal.contains(&base_name(name));
     if files.iter().any(|(n, _)| is_portal(n)) {
-        let map = files.iter().filter(|(n, _)| is_portal(n)).map(|(n, b)| (base_name(n).to_owned(), b.clone())).collect();
+        let map =
+            files.iter().filter(|(n, _)| is_portal(n)).map(|(n, b)| (base_name(n).to_owned(), b.clone())).collect();
         let mut problems: Vec<Problem> = files
             .iter()
             .filter(|(n, _)| !is_portal(n))
-            .map(|(n, _)| Problem::new(Place::file(n), ProblemKind::Syntax(format!("không phải tệp của bộ 6 tệp CSV theo nhóm ({})", portal.join(", ")))))
+            .map(|(n, _)| {
+                Problem::new(
+                    Place::file(n),
+                    ProblemKind::Syntax(format!("không phải tệp của bộ 6 tệp CSV theo nhóm ({})", portal.join(", "))),
+                )
+            })
             .collect();
-        let meta = Meta { source: "Cổng Dịch vụ công quốc gia (6 tệp CSV theo nhóm)".into(), ..Meta::default() };
+        let meta =
+            Meta { source: "Cổng Dịch vụ công quốc gia (6 tệp CSV theo nhóm)".into(), ..Meta::default() };
         return match portal_csv::import(&map, methodology, meta) {
             Ok(mut s) if problems.is_empty() => {
                 s.meta.title = s.units.iter().find(|u| u.parent.is_none()).map(|u| u.name.clone()).unwrap_or_default();
@@ -34,16 +41,25 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Snapshot, Vec<Problem>>
     match files {
         [(name, bytes)] if name.to_ascii_lowercase().ends_with(".csv") => {
             let title = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_owned();
-            template_csv::read(bytes, name, methodology, Meta { title, source: format!("Tệp {name}"), ..Meta::default() })
+            template_csv::read(
+                bytes,
+                name,
+                methodology,
+                Meta { title, source: format!("Tệp {name}"), ..Meta::default() },
+            )
         }
         [(name, bytes)] => {
-            let text = std::str::from_utf8(bytes).map_err(|_| vec![Problem::new(Place::file(name), ProblemKind::NotUtf8)])?;
+            let text =
+                std::str::from_utf8(bytes).map_err(|_| vec![Problem::new(Place::file(name), ProblemKind::NotUtf8)])?;
             snapshot_json::parse(text, name)
         }
         [] => Err(vec![Problem::new(Place::default(), ProblemKind::NoUnits)]),
         _ => Err(vec![Problem::new(
             Place::default(),
-            ProblemKind::Syntax("hãy chọn một tệp snapshot (.json) hoặc một tệp mẫu (.csv), hoặc đủ 6 tệp CSV theo nhóm của Cổng".into()),
+            ProblemKind::Syntax(
+                "hãy chọn một tệp snapshot (.json) hoặc một tệp mẫu (.csv), hoặc đủ 6 tệp CSV theo nhóm của Cổng"
+                    .into(),
+            ),
         )]),
     }
 }

@@ -129,7 +129,10 @@ impl Reader<'_> {
     }
 
     fn text(&self, o: &Obj, key: &str, what: &str) -> Result<String, MethodologyError> {
-        o.get(key).and_then(Value::as_str).map(str::to_owned).ok_or_else(|| self.bad(format!("{what}: thiếu trường {key}")))
+        o.get(key)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| self.bad(format!("{what}: thiếu trường {key}")))
     }
 
     fn points(&self, o: &Obj, key: &str, what: &str) -> Result<Points, MethodologyError> {
@@ -140,7 +143,10 @@ impl Reader<'_> {
     }
 
     fn columns(&self, o: &Obj, key: &str, what: &str) -> Result<Vec<String>, MethodologyError> {
-        let list = o.get(key).and_then(Value::as_array).ok_or_else(|| self.bad(format!("{what}: portal.{key} phải là danh sách cột")))?;
+        let list = o
+            .get(key)
+            .and_then(Value::as_array)
+            .ok_or_else(|| self.bad(format!("{what}: portal.{key} phải là danh sách cột")))?;
         list.iter()
             .map(|c| c.as_str().map(str::to_owned).ok_or_else(|| self.bad(format!("{what}: tên cột phải là chuỗi"))))
             .collect()
@@ -151,7 +157,8 @@ impl Reader<'_> {
         let o = self.object(v, "chỉ tiêu", &fields)?;
         let code = self.text(o, "code", "chỉ tiêu")?;
         let what = code.as_str();
-        let rule_obj = self.object(o.get("rule").unwrap_or(&Value::Null), &format!("{what}.rule"), &["kind", "threshold"])?;
+        let rule_obj =
+            self.object(o.get("rule").unwrap_or(&Value::Null), &format!("{what}.rule"), &["kind", "threshold"])?;
         let rule = match (rule_obj.get("kind").and_then(Value::as_str), rule_obj.get("threshold")) {
             (Some("linear"), None) => Rule::Linear,
             (Some("given"), None) => Rule::Given,
@@ -163,7 +170,9 @@ impl Reader<'_> {
                     .filter(|d| d.digits > 0 && d.digits <= 10u64.pow(d.scale))
                     .ok_or_else(|| self.bad(format!("{what}: ngưỡng «{t}» phải trong (0; 1]")))?,
             ),
-            _ => return Err(self.bad(format!("{what}: rule phải là linear, target (có threshold), given hoặc monitor"))),
+            _ => {
+                return Err(self.bad(format!("{what}: rule phải là linear, target (có threshold), given hoặc monitor")))
+            }
         };
         let zero_denominator = match o.get("zero_denominator").and_then(Value::as_str) {
             Some("zero") => ZeroDenominator::Zero,
@@ -209,7 +218,8 @@ impl Methodology {
         let id = v.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
         let r = Reader { id: &id };
         let top = r.object(&v, "phương pháp", &["id", "name", "description", "total_max", "groups"])?;
-        let group_values = top.get("groups").and_then(Value::as_array).ok_or_else(|| r.bad("thiếu danh sách groups".into()))?;
+        let group_values =
+            top.get("groups").and_then(Value::as_array).ok_or_else(|| r.bad("thiếu danh sách groups".into()))?;
         let mut groups: Vec<Group> = Vec::new();
         let mut metrics: Vec<Metric> = Vec::new();
         for (gi, gv) in group_values.iter().enumerate() {
@@ -219,7 +229,10 @@ impl Methodology {
                 return Err(r.bad(format!("nhóm {code} lặp lại")));
             }
             let start = metrics.len();
-            let list = g.get("metrics").and_then(Value::as_array).ok_or_else(|| r.bad(format!("nhóm {code}: thiếu metrics")))?;
+            let list = g
+                .get("metrics")
+                .and_then(Value::as_array)
+                .ok_or_else(|| r.bad(format!("nhóm {code}: thiếu metrics")))?;
             for mv in list {
                 let metric = r.metric(mv, gi)?;
                 if metrics.iter().any(|x| x.code == metric.code) {

@@ -9,9 +9,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
+use super::csv_text;
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
-use super::csv_text;
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
 use super::snapshot::{counts_input, score_cell, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
 
@@ -34,7 +34,10 @@ pub fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Problem> {
 /// The records of a CSV file, or a problem naming the line of a quote never closed.
 pub fn records(text: &str, file: &str) -> Result<Vec<csv_text::Record>, Problem> {
     csv_text::parse(text, csv_text::sniff(text)).map_err(|line| {
-        Problem::new(Place::file(file).with_row(Row::Line(line)), ProblemKind::Syntax("dấu ngoặc kép mở ở dòng này không được đóng".into()))
+        Problem::new(
+            Place::file(file).with_row(Row::Line(line)),
+            ProblemKind::Syntax("dấu ngoặc kép mở ở dòng này không được đóng".into()),
+        )
     })
 }
 
@@ -47,7 +50,11 @@ pub fn width_problem(record: &csv_text::Record, header_len: usize, file: &str) -
 }
 
 /// Reads the six group files (name → content) into a snapshot.
-pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
+pub fn import(
+    files: &BTreeMap<String, Vec<u8>>,
+    methodology: Arc<Methodology>,
+    meta: Meta,
+) -> Result<Snapshot, Vec<Problem>> {
     let m = Arc::clone(&methodology);
     let mut b = Builder::new(methodology);
     let mut first_file: Option<&str> = None;
@@ -118,12 +125,10 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                 continue;
             }
             let index = match (first_file, b.index_of(&code)) {
-                (None, _) => {
-                    match b.add(UnitDraft::new(&m, &code, cell(NAME), level, place.clone())) {
-                        Some(i) => i,
-                        None => continue,
-                    }
-                }
+                (None, _) => match b.add(UnitDraft::new(&m, &code, cell(NAME), level, place.clone())) {
+                    Some(i) => i,
+                    None => continue,
+                },
                 (Some(_), Some(i)) => i,
                 (Some(first), None) => {
                     b.problem(Place::file(first).with_unit(&code), ProblemKind::UnitMissingInFile(file.to_owned()));
@@ -144,7 +149,8 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                 } else {
                     sum_cells(&cols.num, &record.fields, &column, &place).and_then(|num| {
                         let den = sum_cells(&cols.den, &record.fields, &column, &place)?;
-                        let at = place.clone().with_field(cols.num.first().cloned().unwrap_or_else(|| metric.code.clone()));
+                        let at =
+                            place.clone().with_field(cols.num.first().cloned().unwrap_or_else(|| metric.code.clone()));
                         counts_input(num, den, || at)
                     })
                 };
@@ -156,7 +162,8 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
                     }
                 }
             }
-            let counted = inputs.iter().any(|&(k, input)| m.metrics[k].rule != Rule::Monitor && input != MetricInput::Missing);
+            let counted =
+                inputs.iter().any(|&(k, input)| m.metrics[k].rule != Rule::Monitor && input != MetricInput::Missing);
             let given = if counted {
                 None
             } else {
@@ -185,7 +192,8 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
         match first_file {
             None => first_file = Some(file),
             Some(first) => {
-                let absent: Vec<String> = b.drafts().iter().filter(|d| !seen.contains(&d.code)).map(|d| d.code.clone()).collect();
+                let absent: Vec<String> =
+                    b.drafts().iter().filter(|d| !seen.contains(&d.code)).map(|d| d.code.clone()).collect();
                 for code in absent {
                     b.problem(Place::file(file).with_unit(&code), ProblemKind::UnitMissingInFile(first.to_owned()));
                 }
@@ -194,7 +202,8 @@ pub fn import(files: &BTreeMap<String, Vec<u8>>, methodology: Arc<Methodology>, 
     }
     // The portal's files carry no parent: a province's departments and communes hang under its one
     // PROVINCE_ROOT row; a file of provinces only has no parents.
-    let provinces: Vec<String> = b.drafts().iter().filter(|d| d.level == Level::Province).map(|d| d.code.clone()).collect();
+    let provinces: Vec<String> =
+        b.drafts().iter().filter(|d| d.level == Level::Province).map(|d| d.code.clone()).collect();
     let has_children = b.drafts().iter().any(|d| d.level != Level::Province);
     match (provinces.as_slice(), has_children) {
         ([root], true) => {
@@ -231,9 +240,10 @@ fn sum_cells(
             continue;
         }
         let n = parse_count(v).map_err(|k| Problem::new(place.clone().with_field(c.clone()), k))?;
-        total = Some(total.unwrap_or(0).checked_add(n).ok_or_else(|| {
-            Problem::new(place.clone().with_field(c.clone()), ProblemKind::BadNumber(v.to_owned()))
-        })?);
+        total =
+            Some(total.unwrap_or(0).checked_add(n).ok_or_else(|| {
+                Problem::new(place.clone().with_field(c.clone()), ProblemKind::BadNumber(v.to_owned()))
+            })?);
     }
     if empty > 0 && total.is_some() {
         let c = columns.iter().find(|c| cell(c).is_empty()).cloned().unwrap_or_default();

@@ -201,7 +201,10 @@ mod tests {
         assert_eq!(parse_count("1,234"), Err(ProblemKind::AmbiguousNumber("1,234".into())));
         assert_eq!(parse_count("1.5"), Err(ProblemKind::BadNumber("1.5".into())));
         assert_eq!(parse_count("12a"), Err(ProblemKind::BadNumber("12a".into())));
-        assert_eq!(parse_count("99999999999999999999999"), Err(ProblemKind::BadNumber("99999999999999999999999".into())));
+        assert_eq!(
+            parse_count("99999999999999999999999"),
+            Err(ProblemKind::BadNumber("99999999999999999999999".into()))
+        );
     }
 
     #[test]

@@ -107,14 +107,26 @@ impl Scenario {
     }
 
     /// Sets a metric to a rate, as the smallest whole count that reaches it.
-    pub fn set_rate(&mut self, snapshot: &Snapshot, unit: usize, metric: usize, rate: Decimal) -> Result<(), LeverError> {
+    pub fn set_rate(
+        &mut self,
+        snapshot: &Snapshot,
+        unit: usize,
+        metric: usize,
+        rate: Decimal,
+    ) -> Result<(), LeverError> {
         let (_, den) = lever(snapshot, unit, metric)?;
         self.set(snapshot, unit, metric, count_for_rate(rate, den)?)
     }
 
     /// Lifts every movable metric of a group to at least `rate` from its baseline: metrics already
     /// above stay at their baseline; at 100% every metric with counts earns its maximum.
-    pub fn lift_group(&mut self, snapshot: &Snapshot, unit: usize, group: usize, rate: Decimal) -> Result<(), LeverError> {
+    pub fn lift_group(
+        &mut self,
+        snapshot: &Snapshot,
+        unit: usize,
+        group: usize,
+        rate: Decimal,
+    ) -> Result<(), LeverError> {
         let range = snapshot.methodology.groups.get(group).ok_or(LeverError::Unknown)?.metrics.clone();
         for k in range {
             let Ok((base, den)) = lever(snapshot, unit, k) else { continue };

@@ -120,7 +120,10 @@ pub fn decode(snapshot: &Snapshot, text: &str) -> Result<Scenario, ShareError> {
             if !digits(k) || !digits(n) {
                 return Err(ShareError::Syntax(short(pair)));
             }
-            let (k, n): (usize, u64) = (k.parse().map_err(|_| ShareError::Syntax(short(pair)))?, n.parse().map_err(|_| ShareError::Syntax(short(pair)))?);
+            let (k, n): (usize, u64) = (
+                k.parse().map_err(|_| ShareError::Syntax(short(pair)))?,
+                n.parse().map_err(|_| ShareError::Syntax(short(pair)))?,
+            );
             if k >= snapshot.methodology.metrics.len() {
                 return Err(ShareError::UnknownMetric(k));
             }

@@ -113,7 +113,11 @@ impl Period {
 
 /// "2026-09-26" → "26/9/2026" (the text back unchanged if it is not such a date).
 pub fn vi_date(iso: &str) -> String {
-    match (iso.get(0..4), iso.get(5..7).and_then(|m| m.parse::<u32>().ok()), iso.get(8..10).and_then(|d| d.parse::<u32>().ok())) {
+    match (
+        iso.get(0..4),
+        iso.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+        iso.get(8..10).and_then(|d| d.parse::<u32>().ok()),
+    ) {
         (Some(y), Some(m), Some(d)) if iso.len() == 10 => format!("{d}/{m}/{y}"),
         _ => iso.to_owned(),
     }
@@ -125,7 +129,8 @@ pub fn is_iso_date(text: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (text[0..4].parse::<u32>(), text[5..7].parse::<u32>(), text[8..10].parse::<u32>()) else {
+    let (Ok(y), Ok(m), Ok(d)) = (text[0..4].parse::<u32>(), text[5..7].parse::<u32>(), text[8..10].parse::<u32>())
+    else {
         return false;
     };
     let days = match m {
@@ -195,7 +200,10 @@ pub enum MetricInput {
     /// No data (an inherited metric on a child, a monitoring metric left out, a given group).
     #[default]
     Missing,
-    Counts { num: u64, den: u64 },
+    Counts {
+        num: u64,
+        den: u64,
+    },
     /// A score the portal publishes without counts (a `given` metric).
     Score(Points),
 }
@@ -267,7 +275,9 @@ impl UnitDraft {
 pub fn counts_input(num: Option<u64>, den: Option<u64>, place: impl FnOnce() -> Place) -> Result<MetricInput, Problem> {
     match (num, den) {
         (None, None) => Ok(MetricInput::Missing),
-        (Some(num), Some(den)) if num > den => Err(Problem::new(place(), ProblemKind::NumeratorAboveDenominator { num, den })),
+        (Some(num), Some(den)) if num > den => {
+            Err(Problem::new(place(), ProblemKind::NumeratorAboveDenominator { num, den }))
+        }
         (Some(num), Some(den)) => Ok(MetricInput::Counts { num, den }),
         _ => Err(Problem::new(place(), ProblemKind::HalfCounts)),
     }
@@ -317,7 +327,11 @@ impl Builder {
         }
         if let Some(&first) = self.by_code.get(&draft.code) {
             let other = self.drafts[first].place.clone();
-            let what = if other.row.is_some() { Place { unit: None, field: None, ..other }.to_string() } else { draft.code.clone() };
+            let what = if other.row.is_some() {
+                Place { unit: None, field: None, ..other }.to_string()
+            } else {
+                draft.code.clone()
+            };
             self.problem(draft.place.clone().with_field("code"), ProblemKind::DuplicateUnit(what));
             return None;
         }
@@ -350,7 +364,9 @@ impl Builder {
             if let Some(code) = &d.parent {
                 match self.by_code.get(code) {
                     Some(&p) if p != i => parents[i] = Some(p),
-                    Some(_) => self.problems.push(Problem::new(d.place.clone().with_field("parent"), ProblemKind::ParentCycle)),
+                    Some(_) => {
+                        self.problems.push(Problem::new(d.place.clone().with_field("parent"), ProblemKind::ParentCycle))
+                    }
                     None => self.problems.push(Problem::new(
                         d.place.clone().with_field("parent"),
                         ProblemKind::UnknownParent(code.clone()),
@@ -369,7 +385,8 @@ impl Builder {
                 }
             }
             if steps > self.drafts.len() {
-                self.problems.push(Problem::new(self.drafts[i].place.clone().with_field("parent"), ProblemKind::ParentCycle));
+                self.problems
+                    .push(Problem::new(self.drafts[i].place.clone().with_field("parent"), ProblemKind::ParentCycle));
             } else {
                 *root = u;
             }
@@ -416,7 +433,10 @@ impl Builder {
                     if mine != MetricInput::Missing && mine != theirs {
                         self.problems.push(Problem::new(
                             place.clone().with_field(m.metrics[k].code.clone()),
-                            ProblemKind::InheritedMismatch { root: self.drafts[root].code.clone(), expected: describe(theirs) },
+                            ProblemKind::InheritedMismatch {
+                                root: self.drafts[root].code.clone(),
+                                expected: describe(theirs),
+                            },
                         ));
                     }
                 }

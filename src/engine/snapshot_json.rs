@@ -11,7 +11,9 @@ use serde_json::Value;
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
-use super::snapshot::{counts_input, score_cell, is_iso_date, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft};
+use super::snapshot::{
+    counts_input, is_iso_date, score_cell, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft,
+};
 
 pub const FORMAT: &str = "chiso.snapshot";
 pub const VERSION: u64 = 1;
@@ -98,7 +100,8 @@ pub fn parse_with(
             return Err(problems);
         }
     };
-    let index: HashMap<&str, usize> = methodology.metrics.iter().enumerate().map(|(k, m)| (m.code.as_str(), k)).collect();
+    let index: HashMap<&str, usize> =
+        methodology.metrics.iter().enumerate().map(|(k, m)| (m.code.as_str(), k)).collect();
     let mut builder = Builder::new(Arc::clone(&methodology));
     builder.problems = problems;
     for (i, unit) in units.iter().enumerate() {

@@ -40,7 +40,8 @@ pub fn province(methodology: Arc<Methodology>, units: usize, seed: u64) -> Snaps
         let mut metrics = vec![MetricInput::Missing; m.metrics.len()];
         let mut given_groups = vec![None; m.groups.len()];
         for (k, metric) in m.metrics.iter().enumerate() {
-            if (metric.inherit == Inherit::Root && parent.is_some()) || (Some(metric.group) == clgq && parent.is_some()) {
+            if (metric.inherit == Inherit::Root && parent.is_some()) || (Some(metric.group) == clgq && parent.is_some())
+            {
                 continue;
             }
             metrics[k] = match metric.rule {
@@ -60,7 +61,11 @@ pub fn province(methodology: Arc<Methodology>, units: usize, seed: u64) -> Snaps
         out.push(Unit { code, name: format!("Đơn vị thử {i}"), level, parent, metrics, given_groups });
     }
     Snapshot {
-        meta: Meta { title: format!("Dữ liệu tổng hợp {units} đơn vị"), source: "chiso synthetic".into(), ..Meta::default() },
+        meta: Meta {
+            title: format!("Dữ liệu tổng hợp {units} đơn vị"),
+            source: "chiso synthetic".into(),
+            ..Meta::default()
+        },
         methodology: m,
         units: out,
     }

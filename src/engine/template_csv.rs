@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::csv_text;
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
-use super::csv_text;
 use super::portal_csv::{records, text_of, width_problem};
 use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
 use super::snapshot::{counts_input, score_cell, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
@@ -81,7 +81,9 @@ fn level_of(text: &str) -> Option<Level> {
     Level::from_code(&t.to_ascii_lowercase()).or(match t {
         "tỉnh" | "Tỉnh" | "TỈNH" => Some(Level::Province),
         "sở" | "Sở" | "SỞ" | "ban" | "Ban" | "ngành" | "Ngành" => Some(Level::Department),
-        "xã" | "Xã" | "XÃ" | "phường" | "Phường" | "PHƯỜNG" | "đặc khu" | "Đặc khu" => Some(Level::Commune),
+        "xã" | "Xã" | "XÃ" | "phường" | "Phường" | "PHƯỜNG" | "đặc khu" | "Đặc khu" => {
+            Some(Level::Commune)
+        }
         _ => None,
     })
 }

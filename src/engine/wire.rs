@@ -151,7 +151,8 @@ pub fn decode(bytes: &[u8]) -> Option<Snapshot> {
         if g != methodology.groups.len() {
             return None;
         }
-        let given_groups = (0..g).map(|_| r.u32().map(|v| (v != NONE).then_some(Points(v)))).collect::<Option<Vec<_>>>()?;
+        let given_groups =
+            (0..g).map(|_| r.u32().map(|v| (v != NONE).then_some(Points(v)))).collect::<Option<Vec<_>>>()?;
         units.push(Unit { code, name, level, parent, metrics, given_groups });
     }
     if !r.0.is_empty() {

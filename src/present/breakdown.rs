@@ -88,7 +88,13 @@ fn counts_of(input: MetricInput) -> Option<(u64, u64)> {
     }
 }
 
-pub fn breakdown(snapshot: &Snapshot, scenario: &Scenario, baseline: &Scores, current: &Scores, unit: usize) -> Breakdown {
+pub fn breakdown(
+    snapshot: &Snapshot,
+    scenario: &Scenario,
+    baseline: &Scores,
+    current: &Scores,
+    unit: usize,
+) -> Breakdown {
     let m = &snapshot.methodology;
     let (s, b) = (&current.units[unit], &baseline.units[unit]);
     let groups = m
@@ -123,7 +129,9 @@ pub fn breakdown(snapshot: &Snapshot, scenario: &Scenario, baseline: &Scores, cu
                             points,
                             baseline_points: b.metrics[k],
                             max: metric.max,
-                            lost: Points(metric.max.hundredths().saturating_sub(points.unwrap_or_default().hundredths())),
+                            lost: Points(
+                                metric.max.hundredths().saturating_sub(points.unwrap_or_default().hundredths()),
+                            ),
                             full_from: match metric.rule {
                                 Rule::Target(t) => Some(format::threshold(t)),
                                 _ => None,

@@ -17,9 +17,21 @@ fn pts(p: Points) -> String {
 }
 
 /// The ranking of a peer group with the scenario's columns.
-pub fn ranking(snapshot: &Snapshot, baseline: &Scores, current: &Scores, rows: &[usize], changed: impl Fn(usize) -> bool) -> String {
+pub fn ranking(
+    snapshot: &Snapshot,
+    baseline: &Scores,
+    current: &Scores,
+    rows: &[usize],
+    changed: impl Fn(usize) -> bool,
+) -> String {
     let m = &snapshot.methodology;
-    let mut header = vec!["Hạng".to_owned(), "Hạng theo kịch bản".into(), "Thay đổi hạng".into(), "Mã đơn vị".into(), "Đơn vị".into()];
+    let mut header = vec![
+        "Hạng".to_owned(),
+        "Hạng theo kịch bản".into(),
+        "Thay đổi hạng".into(),
+        "Mã đơn vị".into(),
+        "Đơn vị".into(),
+    ];
     header.extend(m.groups.iter().map(|g| g.code.clone()));
     header.extend(["Tổng điểm".to_owned(), "Tổng theo kịch bản".into(), "Tăng".into(), "Có điều chỉnh".into()]);
     let mut out = vec![header];
@@ -33,7 +45,12 @@ pub fn ranking(snapshot: &Snapshot, baseline: &Scores, current: &Scores, rows: &
             snapshot.units[u].name.clone(),
         ];
         row.extend(c.groups.iter().map(|g| pts(g.points)));
-        row.extend([pts(b.total), pts(c.total), crate::present::format::points_delta(b.total, c.total).replace('−', "-"), if changed(u) { "có".into() } else { String::new() }]);
+        row.extend([
+            pts(b.total),
+            pts(c.total),
+            crate::present::format::points_delta(b.total, c.total).replace('−', "-"),
+            if changed(u) { "có".into() } else { String::new() },
+        ]);
         out.push(row);
     }
     csv(out)
@@ -42,8 +59,17 @@ pub fn ranking(snapshot: &Snapshot, baseline: &Scores, current: &Scores, rows: &
 /// A unit's plan: every metric before and after, with the counts to reach.
 pub fn plan(unit_name: &str, b: &Breakdown) -> String {
     let mut out = vec![vec![
-        "Đơn vị".to_owned(), "Nhóm".into(), "Mã chỉ tiêu".into(), "Chỉ tiêu".into(), "Mẫu số".into(), "Tử số hiện tại".into(),
-        "Tử số kế hoạch".into(), "Cần thêm".into(), "Điểm hiện tại".into(), "Điểm kế hoạch".into(), "Điểm tối đa".into(),
+        "Đơn vị".to_owned(),
+        "Nhóm".into(),
+        "Mã chỉ tiêu".into(),
+        "Chỉ tiêu".into(),
+        "Mẫu số".into(),
+        "Tử số hiện tại".into(),
+        "Tử số kế hoạch".into(),
+        "Cần thêm".into(),
+        "Điểm hiện tại".into(),
+        "Điểm kế hoạch".into(),
+        "Điểm tối đa".into(),
     ]];
     for g in &b.groups {
         for r in &g.metrics {
@@ -54,18 +80,40 @@ pub fn plan(unit_name: &str, b: &Breakdown) -> String {
                 _ => String::new(),
             };
             out.push(vec![
-                unit_name.to_owned(), g.code.clone(), r.code.clone(), r.name.clone(), den, before, now, more,
-                r.baseline_points.map(pts).unwrap_or_default(), r.points.map(pts).unwrap_or_default(), pts(r.max),
+                unit_name.to_owned(),
+                g.code.clone(),
+                r.code.clone(),
+                r.name.clone(),
+                den,
+                before,
+                now,
+                more,
+                r.baseline_points.map(pts).unwrap_or_default(),
+                r.points.map(pts).unwrap_or_default(),
+                pts(r.max),
             ]);
         }
     }
-    out.push(vec![unit_name.to_owned(), "Tổng".into(), String::new(), String::new(), String::new(), String::new(), String::new(), String::new(), pts(b.baseline_total), pts(b.total), pts(b.total_max)]);
+    out.push(vec![
+        unit_name.to_owned(),
+        "Tổng".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        pts(b.baseline_total),
+        pts(b.total),
+        pts(b.total_max),
+    ]);
     csv(out)
 }
 
 /// A file name: letters, digits and dashes only (unit codes keep their dots).
 pub fn file_name(parts: &[&str], extension: &str) -> String {
     let joined = parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("-");
-    let clean: String = joined.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '-' }).collect();
+    let clean: String =
+        joined.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '-' }).collect();
     format!("{clean}.{extension}")
 }

@@ -102,7 +102,11 @@ impl Link {
                 parts.push(format!("t={}", percent_encode(t)));
             }
         }
-        if parts.is_empty() { String::new() } else { format!("#{}", parts.join("&")) }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", parts.join("&"))
+        }
     }
 }
 

@@ -16,7 +16,8 @@ pub const SEARCH_LABEL: &str = "Tìm đơn vị";
 pub const COL_RANK: &str = "Hạng";
 pub const COL_UNIT: &str = "Đơn vị";
 pub const COL_TOTAL: &str = "Tổng";
-pub const GIVEN_LEGEND: &str = "Số in nghiêng: điểm nhóm do Cổng công bố, không kèm số liệu chỉ tiêu (như CLGQ của sở và xã).";
+pub const GIVEN_LEGEND: &str =
+    "Số in nghiêng: điểm nhóm do Cổng công bố, không kèm số liệu chỉ tiêu (như CLGQ của sở và xã).";
 pub const NO_MATCH: &str = "Không có đơn vị nào khớp với từ khóa.";
 pub const RANKING_CAPTION: &str = "Bảng xếp hạng";
 pub const SELECT_HINT: &str = "Chọn một đơn vị trong bảng để xem chi tiết điểm từng chỉ tiêu.";
@@ -99,7 +100,8 @@ pub const EXPORT_TEMPLATE: &str = "Xuất dữ liệu (CSV mẫu)";
 pub const LINK_OTHER_DATA: &str = "Liên kết này dành cho dữ liệu khác";
 pub const OPEN_THAT_FILE: &str = "Hãy mở tệp dữ liệu đó (nút «Mở dữ liệu…») rồi mở lại liên kết.";
 pub const BAD_LINK: &str = "Liên kết không dùng được";
-pub const STORE_DAMAGED: &str = "Kịch bản đã lưu trong trình duyệt bị hỏng hoặc của phiên bản khác; đã cất sang một bên và bắt đầu mới";
+pub const STORE_DAMAGED: &str =
+    "Kịch bản đã lưu trong trình duyệt bị hỏng hoặc của phiên bản khác; đã cất sang một bên và bắt đầu mới";
 pub const SAVED_SCENARIOS: &str = "Kịch bản đã lưu";
 pub const SAVE: &str = "Lưu kịch bản";
 pub const SCENARIO_NAME: &str = "Tên kịch bản";

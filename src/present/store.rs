@@ -49,14 +49,17 @@ impl Store {
                 .and_then(Value::as_array)
                 .ok_or("thiếu danh sách kịch bản")?
                 .iter()
-                .map(|s| {
-                    Some(Saved { name: text(s, "name")?, text: text(s, "text")?, unit: text(s, "unit") })
-                })
+                .map(|s| Some(Saved { name: text(s, "name")?, text: text(s, "text")?, unit: text(s, "unit") }))
                 .collect::<Option<Vec<Saved>>>()
                 .ok_or("kịch bản đã lưu bị hỏng")?;
             store.by_data.insert(
                 id.clone(),
-                ForData { title: text(d, "title").unwrap_or_default(), working: text(d, "working").unwrap_or_default(), working_unit: text(d, "working_unit"), saved },
+                ForData {
+                    title: text(d, "title").unwrap_or_default(),
+                    working: text(d, "working").unwrap_or_default(),
+                    working_unit: text(d, "working_unit"),
+                    saved,
+                },
             );
         }
         Ok(store)
@@ -74,7 +77,9 @@ impl Store {
             let saved: Vec<Value> = d
                 .saved
                 .iter()
-                .map(|s| obj(vec![("name", s.name.clone().into()), ("text", s.text.clone().into()), ("unit", opt(&s.unit))]))
+                .map(|s| {
+                    obj(vec![("name", s.name.clone().into()), ("text", s.text.clone().into()), ("unit", opt(&s.unit))])
+                })
                 .collect();
             data.insert(
                 id.clone(),
@@ -107,7 +112,14 @@ mod tests {
             },
         );
         assert_eq!(Store::parse(&s.to_json()), Ok(s));
-        for bad in ["", "{", "[]", "{\"version\":2,\"data\":{}}", "{\"version\":1}", "{\"version\":1,\"data\":{\"x\":{\"saved\":[{\"name\":1}]}}}"] {
+        for bad in [
+            "",
+            "{",
+            "[]",
+            "{\"version\":2,\"data\":{}}",
+            "{\"version\":1}",
+            "{\"version\":1,\"data\":{\"x\":{\"saved\":[{\"name\":1}]}}}",
+        ] {
             assert!(Store::parse(bad).is_err(), "{bad}");
         }
     }

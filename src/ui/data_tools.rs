@@ -20,7 +20,9 @@ pub fn data_tools(state: &UseReducerHandle<State>) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             let rows = state.visible_rows();
-            let text = export::ranking(&state.snapshot, &state.baseline, &state.current, &rows, |u| state.scenario.has_unit(u));
+            let text = export::ranking(&state.snapshot, &state.baseline, &state.current, &rows, |u| {
+                state.scenario.has_unit(u)
+            });
             let group = state.peer_group_label(state.peer_group);
             download(&export::file_name(&["xep-hang", &group, &today()], "csv"), "text/csv;charset=utf-8", &text);
         })
@@ -30,19 +32,31 @@ pub fn data_tools(state: &UseReducerHandle<State>) -> Html {
         Callback::from(move |_| {
             let b = breakdown(&state.snapshot, &state.scenario, &state.baseline, &state.current, u);
             let unit = &state.snapshot.units[u];
-            download(&export::file_name(&["ke-hoach", &unit.code, &today()], "csv"), "text/csv;charset=utf-8", &export::plan(&unit.name, &b));
+            download(
+                &export::file_name(&["ke-hoach", &unit.code, &today()], "csv"),
+                "text/csv;charset=utf-8",
+                &export::plan(&unit.name, &b),
+            );
         })
     });
     let json = {
         let state = state.clone();
         Callback::from(move |_| {
-            download(&export::file_name(&["du-lieu", &state.identity, &today()], "json"), "application/json", &snapshot_json::to_string(&state.snapshot));
+            download(
+                &export::file_name(&["du-lieu", &state.identity, &today()], "json"),
+                "application/json",
+                &snapshot_json::to_string(&state.snapshot),
+            );
         })
     };
     let csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            download(&export::file_name(&["du-lieu", &state.identity, &today()], "csv"), "text/csv;charset=utf-8", &template_csv::write(&state.snapshot));
+            download(
+                &export::file_name(&["du-lieu", &state.identity, &today()], "csv"),
+                "text/csv;charset=utf-8",
+                &template_csv::write(&state.snapshot),
+            );
         })
     };
     html! {

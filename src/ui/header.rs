@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use crate::engine::snapshot::vi_date;
-use crate::present::labels;
 use crate::engine::Snapshot;
+use crate::present::labels;
 
 /// The snapshot's title, period, source and capture date, and the methodology version. (A view function.)
 pub fn snapshot_header(snapshot: &Snapshot) -> Html {

@@ -25,7 +25,8 @@ enum Status {
 async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = Vec::with_capacity(files.len());
     for f in files {
-        let buffer = JsFuture::from(f.array_buffer()).await.map_err(|_| format!("{}: {}", f.name(), labels::READ_FAILED))?;
+        let buffer =
+            JsFuture::from(f.array_buffer()).await.map_err(|_| format!("{}: {}", f.name(), labels::READ_FAILED))?;
         out.push((f.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
     }
     Ok(out)
@@ -63,7 +64,13 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
                         // Two stages, with a frame between: checked, then scored and ranked.
                         status.set(Status::Scoring(snapshot.units.len()));
                         yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
-                        status.set(Status::Loaded(format!("{} {} ({} {})", labels::LOADED, snapshot.meta.title, snapshot.units.len(), labels::UNITS)));
+                        status.set(Status::Loaded(format!(
+                            "{} {} ({} {})",
+                            labels::LOADED,
+                            snapshot.meta.title,
+                            snapshot.units.len(),
+                            labels::UNITS
+                        )));
                         dispatch.dispatch(Action::Load(Rc::new(snapshot)));
                     }
                     Err(problems) => status.set(Status::Failed(problems)),
@@ -75,7 +82,8 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
         let open = open.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            let files =
+                input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
             input.set_value("");
             open(files);
         })
@@ -85,12 +93,19 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
         let open = open.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            let files = e.data_transfer().and_then(|d| d.files()).map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect());
+            let files = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect());
             open(files.unwrap_or_default());
         })
     };
     let template = Callback::from(|_| {
-        download("mau-chi-so-766.csv", "text/csv;charset=utf-8", &template_csv::example(Methodology::default_version()));
+        download(
+            "mau-chi-so-766.csv",
+            "text/csv;charset=utf-8",
+            &template_csv::example(Methodology::default_version()),
+        );
     });
     html! {
         <div class="import" {ondragover} {ondrop}>

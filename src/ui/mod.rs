@@ -3,17 +3,17 @@
 
 mod app;
 mod data_tools;
+mod download;
 mod group_bars;
 mod group_levers;
-mod download;
 mod header;
 mod import_panel;
 mod import_worker;
 mod lever_row;
 mod peer_tabs;
 mod ranking_table;
-mod scenario_result;
 mod saved_scenarios;
+mod scenario_result;
 mod search_box;
 mod slider;
 mod storage;

@@ -34,7 +34,9 @@ pub fn saved_scenarios(Props { dispatch, snapshot, identity }: &Props) -> Html {
     let list = use_state(Vec::<Saved>::new);
     {
         let list = list.clone();
-        use_effect_with(id.clone(), move |id| list.set(storage::load().0.by_data.get(id).map(|d| d.saved.clone()).unwrap_or_default()));
+        use_effect_with(id.clone(), move |id| {
+            list.set(storage::load().0.by_data.get(id).map(|d| d.saved.clone()).unwrap_or_default())
+        });
     }
     let name = use_state(String::new);
     let change = {
@@ -77,7 +79,8 @@ pub fn saved_scenarios(Props { dispatch, snapshot, identity }: &Props) -> Html {
         let rename = {
             let (change, old) = (change.clone(), s.name.clone());
             Callback::from(move |_| {
-                let answer = web_sys::window().and_then(|w| w.prompt_with_message_and_default(labels::SCENARIO_NAME, &old).ok().flatten());
+                let answer = web_sys::window()
+                    .and_then(|w| w.prompt_with_message_and_default(labels::SCENARIO_NAME, &old).ok().flatten());
                 if let Some(new) = answer.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()) {
                     change(&|list| list[i].name = new.clone());
                 }
@@ -85,9 +88,11 @@ pub fn saved_scenarios(Props { dispatch, snapshot, identity }: &Props) -> Html {
         };
         let delete = {
             let change = change.clone();
-            Callback::from(move |_| change(&|list| {
-                list.remove(i);
-            }))
+            Callback::from(move |_| {
+                change(&|list| {
+                    list.remove(i);
+                })
+            })
         };
         html! {
             <li>

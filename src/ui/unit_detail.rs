@@ -28,7 +28,9 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
     // Lever groups first, then the others in the methodology's order.
     let mut groups: Vec<&GroupRow> = b.groups.iter().collect();
     // The key ends with the group's index: a total order, so the unstable sort (smaller code) serves.
-    groups.sort_unstable_by_key(|g| (labels::LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(labels::LEVER_GROUPS.len()), g.index));
+    groups.sort_unstable_by_key(|g| {
+        (labels::LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(labels::LEVER_GROUPS.len()), g.index)
+    });
     html! {
         <section class="unit-detail" data-testid="unit-detail" data-unit={unit.code.clone()}>
             <div class="detail-head">

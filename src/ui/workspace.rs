@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use super::data_tools::data_tools;
 use super::header::snapshot_header;
-use super::storage;
-use crate::engine::share;
 use super::peer_tabs::peer_tabs;
 use super::ranking_table::RankingTable;
 use super::search_box::search_box;
+use super::storage;
 use super::unit_detail::UnitDetail;
+use crate::engine::share;
 use crate::engine::Snapshot;
 use crate::present::{hash, labels};
 use crate::state::{Action, State};

@@ -1,14 +1,96 @@
 //! The app's one state and its reducer (pure: tested natively; `ui` makes it a yew `Reducible`).
+//!
+//! Everything the page knows is here: the data, the scenario, the selection, the saved scenarios and
+//! what to tell the user. The browser's side (the address, localStorage, timers) lives in `ui::hooks`,
+//! which turns events into actions and writes what the state holds.
 
-use std::collections::BTreeMap;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use crate::engine::points::Decimal;
 use crate::engine::scenario::{self, LeverError, Scenario};
-use crate::engine::share;
+use crate::engine::share::{self, ShareError};
 use crate::engine::{scoring, Peers, Scores, Snapshot};
-use crate::present::hash::Link;
-use crate::present::{labels, search};
+use crate::present::hash::{Link, LinkError};
+use crate::present::search;
+use crate::present::store::{Saved, StoreError};
+use crate::present::text::{fill, Lang, Text};
+
+/// A large immutable value shared by the states that hold it, compared by identity: the reducer
+/// replaces such values and never mutates them, so the same pointer is the same value. (yew compares
+/// the state on every render; a deep comparison would walk every unit of the snapshot.)
+#[derive(Debug, Default)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+    pub fn rc(&self) -> &Rc<T> {
+        &self.0
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<Rc<T>> for Shared<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Shared(rc)
+    }
+}
+
+/// The data that is open and what is derived from it once: loaded together, replaced together.
+#[derive(Debug)]
+pub struct Loaded {
+    pub snapshot: Rc<Snapshot>,
+    pub peers: Peers,
+    /// The snapshot's own scores.
+    pub baseline: Rc<Scores>,
+    /// The identity of the snapshot's content (`share::identity`): links and saved scenarios carry it.
+    pub identity: String,
+    /// Unit names folded for search.
+    folded_names: Vec<String>,
+    /// Each unit's position in alphabetical order of folded names: sorting compares integers.
+    name_order: Vec<u32>,
+}
+
+impl Loaded {
+    pub fn new(snapshot: Rc<Snapshot>) -> Loaded {
+        let baseline = Rc::new(scoring::score(&snapshot));
+        let folded_names: Vec<String> = snapshot.units.iter().map(|u| search::fold(&u.name)).collect();
+        let mut by_name: Vec<usize> = (0..folded_names.len()).collect();
+        by_name.sort_unstable_by(|&a, &b| folded_names[a].cmp(&folded_names[b]).then(a.cmp(&b)));
+        let mut name_order = vec![0u32; by_name.len()];
+        for (position, &u) in by_name.iter().enumerate() {
+            name_order[u] = position as u32;
+        }
+        Loaded {
+            identity: share::identity(&snapshot),
+            peers: Peers::of(&snapshot),
+            baseline,
+            snapshot,
+            folded_names,
+            name_order,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortColumn {
@@ -26,11 +108,84 @@ pub struct Sort {
     pub natural: bool,
 }
 
+/// Why a link was not (all) applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkProblem {
+    Link(LinkError),
+    /// The link names a unit the open data does not have.
+    UnknownUnit(String),
+    Scenario(ShareError),
+}
+
+/// What the page tells the user, until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A link's scenario is for other data: its identity and the title the link gives.
+    OtherData {
+        id: String,
+        title: Option<String>,
+    },
+    BadLink(LinkProblem),
+    /// The browser's store could not be read: set aside.
+    StoreDamaged(StoreError),
+    /// The browser refused to keep what was saved (its reason); it stays on the page.
+    StoreFailed(String),
+    /// A saved scenario that no longer exists (deleted in another tab).
+    SavedGone,
+    /// A saved scenario that no longer applies to the data.
+    SavedUnreadable {
+        name: String,
+        error: ShareError,
+    },
+    /// A newer version of the app is ready.
+    NewVersion,
+}
+
+impl Notice {
+    /// The notice in words. A title from a link is data, not the app's words: it is returned apart, for
+    /// the page to show as quoted text.
+    pub fn text(&self, t: &Text) -> (String, Option<String>) {
+        let bad_link = |why: String| fill(t.bad_link, &[("why", &why)]);
+        match self {
+            Notice::OtherData { id, title } => (fill(t.link_other_data, &[("which", id)]), title.clone()),
+            Notice::BadLink(LinkProblem::Link(e)) => (
+                bad_link(match e {
+                    LinkError::TooLong => t.link_too_long.to_owned(),
+                    LinkError::BadUnit => t.link_bad_unit.to_owned(),
+                    LinkError::NoId => t.link_no_id.to_owned(),
+                    LinkError::Malformed(part) => fill(t.link_malformed, &[("part", part)]),
+                }),
+                None,
+            ),
+            Notice::BadLink(LinkProblem::UnknownUnit(code)) => {
+                (bad_link(fill(t.link_unknown_unit, &[("unit", code)])), None)
+            }
+            Notice::BadLink(LinkProblem::Scenario(e)) => (bad_link(t.share_error(e)), None),
+            Notice::StoreDamaged(why) => (fill(t.store_damaged, &[("why", t.store_why[*why as usize])]), None),
+            Notice::StoreFailed(why) => (fill(t.store_failed, &[("why", why)]), None),
+            Notice::SavedGone => (t.saved_gone.to_owned(), None),
+            Notice::SavedUnreadable { name, error } => {
+                (fill(t.saved_unreadable, &[("name", name), ("why", &t.share_error(error))]), None)
+            }
+            Notice::NewVersion => (t.new_version.to_owned(), None),
+        }
+    }
+}
+
+/// What this browser keeps for one data identity: the working scenario (text, unit) and the saved ones,
+/// or why the store was set aside.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Kept {
+    pub working: Option<(String, Option<String>)>,
+    pub saved: Vec<Saved>,
+    pub damaged: Option<StoreError>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Show a peer group's ranking.
     ShowPeerGroup(usize),
-    /// Select a unit by code (from a row or the URL hash); an unknown code clears the selection.
+    /// Select a unit by code (from a row); `None` closes the unit.
     Select(Option<String>),
     /// Sort by a column; the same column again reverses the order.
     SortBy(SortColumn),
@@ -47,11 +202,11 @@ pub enum Action {
         metric: usize,
         rate: Decimal,
     },
-    /// What-if: every metric of a group at least at this rate (from the baseline).
-    LiftGroup {
+    /// What-if: a group lever moved to this percentage (`Scenario::move_group`).
+    MoveGroup {
         unit: usize,
         group: usize,
-        rate: Decimal,
+        percent: u64,
     },
     ResetMetric {
         unit: usize,
@@ -59,252 +214,329 @@ pub enum Action {
     },
     ResetUnit(usize),
     ResetAll,
-    /// Open other data (an imported file). The scenario is kept if the data is the same (same
-    /// identity), dropped otherwise: a scenario is never applied to the wrong data.
-    Load(Rc<Snapshot>),
-    /// Replace the scenario (from a shared link or a saved scenario), with the unit to show.
+    /// Open other data (an imported file), with what this browser keeps for it. The scenario is kept if
+    /// the data is the same (same identity), replaced by the kept one otherwise: a scenario is never
+    /// applied to the wrong data.
+    Load {
+        snapshot: Rc<Snapshot>,
+        kept: Kept,
+    },
+    /// Replace the scenario, with the unit to show.
     SetScenario {
         scenario: Scenario,
         unit: Option<String>,
     },
-    /// Say something to the user (a link for other data, a damaged store), or clear it.
-    Notice(Option<String>),
+    /// Say something to the user, or clear what was said.
+    Notice(Option<Notice>),
     /// Open what a link's hash names: the unit, and its scenario if the link is for this data.
     OpenLink(String),
+    /// What this browser keeps for the open data, read at start.
+    Restore(Kept),
+    /// Save the scenario as it is now under a name (empty: a default one), with a new id.
+    Save {
+        id: String,
+        name: String,
+    },
+    Rename {
+        id: String,
+        name: String,
+    },
+    Delete {
+        id: String,
+    },
+    OpenSaved {
+        id: String,
+    },
+    /// The saved scenarios changed in another tab.
+    SavedElsewhere(Vec<Saved>),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub snapshot: Rc<Snapshot>,
-    pub peers: Rc<Peers>,
-    /// The snapshot's own scores.
-    pub baseline: Rc<Scores>,
-    pub scenario: Rc<Scenario>,
+    pub data: Shared<Loaded>,
+    pub scenario: Shared<Scenario>,
     /// Scores under the scenario (the baseline's when it is empty).
-    pub current: Rc<Scores>,
-    /// Where each group lever was last put, per (unit, group), for its slider.
-    pub group_levers: Rc<BTreeMap<(usize, usize), Decimal>>,
+    pub current: Shared<Scores>,
     /// The last lever refused, with why (shown beside the levers).
-    pub lever_error: Option<String>,
-    /// The identity of the snapshot's content (`share::identity`): links and saved scenarios carry it.
-    pub identity: Rc<str>,
-    /// A message for the user about links, storage or loading.
-    pub notice: Option<String>,
+    pub lever_error: Option<LeverError>,
+    pub notice: Option<Notice>,
     pub peer_group: usize,
     pub selected: Option<usize>,
     pub sort: Sort,
     pub query: String,
-    /// Unit names folded for search, computed once.
-    folded_names: Rc<Vec<String>>,
-    /// Each unit's position in alphabetical order of folded names: sorting compares integers, not
-    /// strings (a slider step re-sorts the peer group, which can be thousands of units).
-    name_order: Rc<Vec<u32>>,
-}
-
-/// Every large part of the state is immutable behind an `Rc` and replaced, never mutated, so pointer
-/// identity is value identity. yew compares props (the state, for every component) on every render:
-/// a derived, deep comparison walked all 10,000 units of a large snapshot each time (22 ms a slider step).
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.snapshot, &other.snapshot)
-            && Rc::ptr_eq(&self.current, &other.current)
-            && Rc::ptr_eq(&self.scenario, &other.scenario)
-            && Rc::ptr_eq(&self.group_levers, &other.group_levers)
-            && self.lever_error == other.lever_error
-            && self.notice == other.notice
-            && self.peer_group == other.peer_group
-            && self.selected == other.selected
-            && self.sort == other.sort
-            && self.query == other.query
-    }
+    /// The scenarios saved for this data.
+    pub saved: Shared<Vec<Saved>>,
+    pub lang: Lang,
 }
 
 impl State {
     pub fn new(snapshot: Rc<Snapshot>) -> State {
-        let baseline = Rc::new(scoring::score(&snapshot));
-        let peers = Peers::of(&snapshot);
+        let data = Loaded::new(snapshot);
         // The largest peer group first: the communes of a province, the provinces of the country.
-        let peer_group = (0..peers.groups.len()).max_by_key(|&g| (peers.groups[g].len(), usize::MAX - g)).unwrap_or(0);
-        let folded_names: Vec<String> = snapshot.units.iter().map(|u| search::fold(&u.name)).collect();
-        let mut by_name: Vec<usize> = (0..folded_names.len()).collect();
-        by_name.sort_unstable_by(|&a, &b| folded_names[a].cmp(&folded_names[b]).then(a.cmp(&b)));
-        let mut name_order = vec![0u32; by_name.len()];
-        for (position, &u) in by_name.iter().enumerate() {
-            name_order[u] = position as u32;
-        }
+        let groups = &data.peers.groups;
+        let peer_group = (0..groups.len()).max_by_key(|&g| (groups[g].len(), usize::MAX - g)).unwrap_or(0);
         State {
-            identity: share::identity(&snapshot).into(),
-            notice: None,
-            peers: Rc::new(peers),
-            current: Rc::clone(&baseline),
-            baseline,
-            scenario: Rc::new(Scenario::new()),
-            group_levers: Rc::new(BTreeMap::new()),
+            current: Shared(Rc::clone(&data.baseline)),
+            data: Shared::new(data),
+            scenario: Shared::new(Scenario::new()),
             lever_error: None,
-            snapshot,
+            notice: None,
             peer_group,
             selected: None,
             sort: Sort { column: SortColumn::Rank, natural: true },
             query: String::new(),
-            folded_names: Rc::new(folded_names),
-            name_order: Rc::new(name_order),
+            saved: Shared::new(Vec::new()),
+            lang: Lang::default(),
+        }
+    }
+
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.data.snapshot
+    }
+
+    pub fn peers(&self) -> &Peers {
+        &self.data.peers
+    }
+
+    pub fn baseline(&self) -> &Scores {
+        &self.data.baseline
+    }
+
+    pub fn identity(&self) -> &str {
+        &self.data.identity
+    }
+
+    pub fn text(&self) -> &'static Text {
+        self.lang.text()
+    }
+
+    /// Changes the scenario of one unit and rescores it (and its peers' ranks) from the current scores.
+    fn lever(&mut self, unit: usize, change: impl FnOnce(&mut Scenario, &Snapshot) -> Result<(), LeverError>) {
+        let data = self.data.clone();
+        let mut scenario = (*self.scenario).clone();
+        match change(&mut scenario, &data.snapshot) {
+            Ok(()) => {
+                self.current =
+                    Shared::new(scenario::rescore(&data.snapshot, &data.peers, &scenario, &self.current, [unit]));
+                self.scenario = Shared::new(scenario);
+                self.lever_error = None;
+            }
+            Err(e) => self.lever_error = Some(e),
+        }
+    }
+
+    fn set_scenario(&mut self, scenario: Scenario) {
+        let data = &self.data;
+        self.current = if scenario.is_empty() {
+            Shared(Rc::clone(&data.baseline))
+        } else {
+            Shared::new(scenario::evaluate_from(&data.snapshot, &data.peers, &scenario, &data.baseline))
+        };
+        self.scenario = Shared::new(scenario);
+        self.lever_error = None;
+    }
+
+    fn select(&mut self, unit: Option<usize>) {
+        self.selected = unit;
+        self.lever_error = None;
+        if let Some(u) = unit {
+            self.peer_group = self.data.peers.group_of[u];
         }
     }
 
     pub fn reduce(&self, action: Action) -> State {
         let mut next = self.clone();
-        let snap = &*self.snapshot;
-        let lever = |next: &mut State, unit: usize, change: &dyn Fn(&mut Scenario) -> Result<(), LeverError>| {
-            let mut scenario = (*next.scenario).clone();
-            match change(&mut scenario) {
-                Ok(()) => {
-                    next.current = Rc::new(scenario::rescore(snap, &next.peers, &scenario, &next.current, [unit]));
-                    next.scenario = Rc::new(scenario);
-                    next.lever_error = None;
-                }
-                Err(e) => next.lever_error = Some(e.to_string()),
-            }
-        };
+        let data = self.data.clone();
+        let snap = &*data.snapshot;
         match action {
-            Action::ShowPeerGroup(g) if g < self.peers.groups.len() => next.peer_group = g,
+            Action::ShowPeerGroup(g) if g < data.peers.groups.len() => next.peer_group = g,
             Action::ShowPeerGroup(_) => {}
-            Action::Select(code) => {
-                next.selected = code.and_then(|c| snap.unit_index(&c));
-                next.lever_error = None;
-                if let Some(u) = next.selected {
-                    next.peer_group = self.peers.group_of[u];
-                }
-            }
+            Action::Select(code) => next.select(code.and_then(|c| snap.unit_index(&c))),
             Action::SortBy(column) => {
-                next.sort = if self.sort.column == column {
-                    Sort { column, natural: !self.sort.natural }
-                } else {
-                    Sort { column, natural: true }
-                };
+                let natural = self.sort.column != column || !self.sort.natural;
+                next.sort = Sort { column, natural };
             }
             Action::Search(q) => next.query = q,
-            Action::SetCount { unit, metric, num } => lever(&mut next, unit, &|s| s.set(snap, unit, metric, num)),
-            Action::SetRate { unit, metric, rate } => lever(&mut next, unit, &|s| s.set_rate(snap, unit, metric, rate)),
-            Action::LiftGroup { unit, group, rate } => {
-                lever(&mut next, unit, &|s| s.lift_group(snap, unit, group, rate));
-                if next.lever_error.is_none() {
-                    Rc::make_mut(&mut next.group_levers).insert((unit, group), rate);
-                }
+            Action::SetCount { unit, metric, num } => next.lever(unit, |s, snap| s.set(snap, unit, metric, num)),
+            Action::SetRate { unit, metric, rate } => next.lever(unit, |s, snap| s.set_rate(snap, unit, metric, rate)),
+            Action::MoveGroup { unit, group, percent } => {
+                next.lever(unit, |s, snap| s.move_group(snap, unit, group, percent))
             }
-            Action::ResetMetric { unit, metric } => {
-                lever(&mut next, unit, &|s| {
-                    s.clear_metric(unit, metric);
-                    Ok(())
-                });
-                if let Some(group) = snap.methodology.metrics.get(metric).map(|m| m.group) {
-                    Rc::make_mut(&mut next.group_levers).remove(&(unit, group));
-                }
-            }
-            Action::ResetUnit(unit) => {
-                lever(&mut next, unit, &|s| {
-                    s.clear_unit(unit);
-                    Ok(())
-                });
-                Rc::make_mut(&mut next.group_levers).retain(|&(u, _), _| u != unit);
-            }
-            Action::ResetAll => {
-                next.scenario = Rc::new(Scenario::new());
-                next.current = Rc::clone(&self.baseline);
-                next.group_levers = Rc::new(BTreeMap::new());
-                next.lever_error = None;
-            }
-            Action::Load(snapshot) => {
+            Action::ResetMetric { unit, metric } => next.lever(unit, |s, _| {
+                s.clear_metric(unit, metric);
+                Ok(())
+            }),
+            Action::ResetUnit(unit) => next.lever(unit, |s, _| {
+                s.clear_unit(unit);
+                Ok(())
+            }),
+            Action::ResetAll => next.set_scenario(Scenario::new()),
+            Action::Load { snapshot, kept } => {
                 let mut loaded = State::new(snapshot);
-                if loaded.identity == self.identity {
-                    loaded = loaded.reduce(Action::SetScenario { scenario: (*self.scenario).clone(), unit: None });
+                loaded.lang = self.lang;
+                if loaded.data.identity == data.identity {
+                    loaded.set_scenario((*self.scenario).clone());
+                    loaded.saved = self.saved.clone();
+                } else {
+                    loaded.restore(kept);
                 }
-                loaded.selected = self.selected.and_then(|u| loaded.snapshot.unit_index(&snap.units[u].code));
-                if let Some(u) = loaded.selected {
-                    loaded.peer_group = loaded.peers.group_of[u];
-                }
+                let again = self.selected.and_then(|u| loaded.data.snapshot.unit_index(&snap.units[u].code));
+                loaded.select(again);
                 return loaded;
             }
             Action::SetScenario { scenario, unit } => {
-                next.current = Rc::new(scenario::evaluate_from(snap, &self.peers, &scenario, &self.baseline));
-                next.scenario = Rc::new(scenario);
-                next.group_levers = Rc::new(BTreeMap::new());
-                next.lever_error = None;
+                next.set_scenario(scenario);
                 if let Some(u) = unit.and_then(|c| snap.unit_index(&c)) {
-                    next.selected = Some(u);
-                    next.peer_group = self.peers.group_of[u];
+                    next.select(Some(u));
                 }
             }
-            Action::Notice(text) => next.notice = text,
-            Action::OpenLink(hash) => {
-                let link = Link::parse(&hash);
-                // A link without a unit (or with a unit unknown here) leaves the selection as it is.
-                if link.unit.as_deref().and_then(|c| snap.unit_index(c)).is_some() {
-                    next = next.reduce(Action::Select(link.unit.clone()));
-                }
-                match (link.id, link.scenario) {
-                    (Some(id), Some(text)) if *id == *self.identity => match share::decode(snap, &text) {
-                        Ok(scenario) => next = next.reduce(Action::SetScenario { scenario, unit: link.unit }),
-                        Err(e) => next.notice = Some(format!("{}: {e}.", labels::BAD_LINK)),
-                    },
-                    (Some(id), Some(_)) => {
-                        let which = link.title.map_or(format!("mã {id}"), |t| format!("«{t}» (mã {id})"));
-                        next.notice = Some(format!("{} {which}. {}", labels::LINK_OTHER_DATA, labels::OPEN_THAT_FILE));
+            Action::Notice(notice) => next.notice = notice,
+            Action::OpenLink(hash) => next.open_link(&hash),
+            Action::Restore(kept) => next.restore(kept),
+            Action::Save { id, name } => {
+                let t = self.text();
+                let name = match name.trim() {
+                    "" => fill(t.default_scenario_name, &[("n", &(self.saved.len() + 1).to_string())]),
+                    typed => typed.to_owned(),
+                };
+                let unit = self.selected.map(|u| snap.units[u].code.clone());
+                let mut saved = (*self.saved).clone();
+                saved.push(Saved { id, name, text: share::encode(snap, &self.scenario), unit });
+                next.saved = Shared::new(saved);
+            }
+            Action::Rename { id, name } => {
+                let name = name.trim().to_owned();
+                match self.saved.iter().position(|s| s.id == id) {
+                    Some(i) if !name.is_empty() => {
+                        let mut saved = (*self.saved).clone();
+                        saved[i].name = name;
+                        next.saved = Shared::new(saved);
                     }
-                    _ => {}
+                    Some(_) => {}
+                    None => next.notice = Some(Notice::SavedGone),
+                }
+            }
+            Action::Delete { id } => {
+                let saved: Vec<Saved> = self.saved.iter().filter(|s| s.id != id).cloned().collect();
+                if saved.len() != self.saved.len() {
+                    next.saved = Shared::new(saved);
+                }
+            }
+            Action::OpenSaved { id } => match self.saved.iter().find(|s| s.id == id) {
+                Some(s) => match share::decode(snap, &s.text) {
+                    Ok(scenario) => return next.reduce(Action::SetScenario { scenario, unit: s.unit.clone() }),
+                    Err(error) => next.notice = Some(Notice::SavedUnreadable { name: s.name.clone(), error }),
+                },
+                None => next.notice = Some(Notice::SavedGone),
+            },
+            Action::SavedElsewhere(saved) => {
+                if saved != *self.saved {
+                    next.saved = Shared::new(saved);
                 }
             }
         }
         next
     }
 
+    fn restore(&mut self, kept: Kept) {
+        let data = self.data.clone();
+        self.saved = Shared::new(kept.saved);
+        if let Some((text, unit)) = kept.working {
+            // A working scenario that no longer decodes (another version's) is dropped quietly: it was
+            // the browser's own note, not something the user asked to open.
+            if let Ok(scenario) = share::decode(&data.snapshot, &text) {
+                self.set_scenario(scenario);
+            }
+            if let Some(u) = unit.and_then(|c| data.snapshot.unit_index(&c)) {
+                self.select(Some(u));
+            }
+        }
+        if let Some(why) = kept.damaged {
+            self.notice = Some(Notice::StoreDamaged(why));
+        }
+    }
+
+    /// Applies what a link names and says why about anything it cannot apply.
+    fn open_link(&mut self, hash: &str) {
+        let (link, errors) = Link::parse(hash);
+        let data = self.data.clone();
+        let snap = &*data.snapshot;
+        let mut problem = errors.into_iter().next().map(|e| Notice::BadLink(LinkProblem::Link(e)));
+        match link.unit.as_deref().map(|c| (c, snap.unit_index(c))) {
+            Some((_, Some(u))) => self.select(Some(u)),
+            Some((code, None)) => {
+                problem =
+                    problem.or(Some(Notice::BadLink(LinkProblem::UnknownUnit(crate::engine::problem::excerpt(code)))))
+            }
+            None => {}
+        }
+        if let (Some(id), Some(text)) = (link.id, link.scenario) {
+            if id == data.identity {
+                match share::decode(snap, &text) {
+                    Ok(scenario) => self.set_scenario(scenario),
+                    Err(e) => problem = Some(Notice::BadLink(LinkProblem::Scenario(e))),
+                }
+            } else {
+                problem = Some(Notice::OtherData { id, title: link.title });
+            }
+        }
+        if problem.is_some() {
+            self.notice = problem;
+        }
+    }
+
     /// The rows of the shown peer group that match the search, in the chosen order (scenario ranks).
     pub fn visible_rows(&self) -> Vec<usize> {
         let q = search::fold(self.query.trim());
-        let units = &self.snapshot.units;
-        let members = self.peers.groups.get(self.peer_group).map_or(&[][..], Vec::as_slice);
-        let rows: Vec<usize> = if q.is_empty() {
-            members.to_vec()
+        let data = &*self.data;
+        let units = &data.snapshot.units;
+        let s = &*self.current;
+        let Some(order) = s.order.get(self.peer_group) else { return Vec::new() };
+        // The scenario's order, best first (kept by the engine as units move): no sort for the rank.
+        let mut rows: Vec<usize> = if q.is_empty() {
+            order.clone()
         } else {
-            members
+            order
                 .iter()
                 .copied()
-                .filter(|&u| search::matches_folded(&q, &self.folded_names[u], &units[u].code))
+                .filter(|&u| search::matches_folded(&q, &data.folded_names[u], &units[u].code))
                 .collect()
         };
-        let s = &self.current;
-        let name = &self.name_order;
-        // One integer key per row, best first: (group points descending,) rank, then name.
-        let key = |u: usize| -> (u32, u32, u32) {
-            let rank = s.ranks[u].rank;
-            match self.sort.column {
-                SortColumn::Rank | SortColumn::Total => (0, rank, name[u]),
-                SortColumn::Name => (0, 0, name[u]),
-                SortColumn::Group(g) => {
-                    (u32::MAX - s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths()), rank, name[u])
+        let name = &data.name_order;
+        match self.sort.column {
+            SortColumn::Rank | SortColumn::Total => {
+                // Equal totals by name: runs of ties are short.
+                let mut start = 0;
+                while start < rows.len() {
+                    let total = s.units[rows[start]].total;
+                    let end = start + rows[start..].iter().take_while(|&&u| s.units[u].total == total).count();
+                    rows[start..end].sort_unstable_by_key(|&u| name[u]);
+                    start = end;
                 }
             }
-        };
-        // Keys computed once into a flat vector: the sort then compares plain integers in order.
-        let mut keyed: Vec<((u32, u32, u32), u32)> = rows.iter().map(|&u| (key(u), u as u32)).collect();
-        if self.sort.natural {
-            keyed.sort_unstable();
-        } else {
-            keyed.sort_unstable_by(|a, b| b.cmp(a));
+            SortColumn::Name => rows.sort_unstable_by_key(|&u| name[u]),
+            SortColumn::Group(g) => rows.sort_by_key(|&u| {
+                (u32::MAX - s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths()), s.ranks[u].rank, name[u])
+            }),
         }
-        keyed.into_iter().map(|(_, u)| u as usize).collect()
+        if !self.sort.natural {
+            rows.reverse();
+        }
+        rows
     }
 
     /// The link to what is shown: the unit, and the scenario with the data's identity and title.
     pub fn link(&self) -> Link {
-        let scenario = (!self.scenario.is_empty()).then(|| share::encode(&self.snapshot, &self.scenario));
-        let meta = &self.snapshot.meta;
+        let snap = self.snapshot();
+        let scenario = (!self.scenario.is_empty()).then(|| share::encode(snap, &self.scenario));
+        let meta = &snap.meta;
         let title = match &meta.period {
-            Some(p) => format!("{} — {}", meta.title, p.label_vi()),
+            Some(p) => format!("{} — {}", meta.title, self.text().period(p)),
             None => meta.title.clone(),
         };
         Link {
-            unit: self.selected.map(|u| self.snapshot.units[u].code.clone()),
-            id: scenario.as_ref().map(|_| self.identity.to_string()),
+            unit: self.selected.map(|u| snap.units[u].code.clone()),
+            id: scenario.as_ref().map(|_| self.data.identity.clone()),
             title: scenario.as_ref().map(|_| title),
             scenario,
         }
@@ -312,13 +544,14 @@ impl State {
 
     /// "Xã, phường (148)"; the parent's name is added when a level has several peer groups.
     pub fn peer_group_label(&self, g: usize) -> String {
-        let members = &self.peers.groups[g];
-        let first = &self.snapshot.units[members[0]];
-        let same_level = self.peers.groups.iter().filter(|m| self.snapshot.units[m[0]].level == first.level).count();
-        let mut label = format!("{} ({})", labels::level_plural(first.level), members.len());
+        let data = &*self.data;
+        let members = &data.peers.groups[g];
+        let first = &data.snapshot.units[members[0]];
+        let same_level = data.peers.groups.iter().filter(|m| data.snapshot.units[m[0]].level == first.level).count();
+        let mut label = format!("{} ({})", self.text().level_plural(first.level), members.len());
         if same_level > 1 {
             if let Some(p) = first.parent {
-                label.push_str(&format!(" — {}", self.snapshot.units[p].name));
+                label.push_str(&format!(" — {}", data.snapshot.units[p].name));
             }
         }
         label
@@ -340,18 +573,21 @@ mod tests {
         let rows = s.visible_rows();
         assert_eq!(rows.len(), 148);
         assert_eq!(s.peer_group_label(s.peer_group), "Xã, phường (148)");
-        let first = &s.snapshot.units[rows[0]];
+        let first = &s.snapshot().units[rows[0]];
         assert_eq!((first.code.as_str(), s.current.units[rows[0]].total.to_string()), ("H44.156", "68.45".into()));
         // Ties: two units share rank 2, the next is 4; rows come in rank order.
         let ranks: Vec<u32> = rows.iter().take(4).map(|&u| s.current.ranks[u].rank).collect();
         assert_eq!(ranks, [1, 2, 2, 4]);
+        // Equal totals by name.
+        let names: Vec<&str> = rows[1..3].iter().map(|&u| s.snapshot().units[u].name.as_str()).collect();
+        assert!(search::fold(names[0]) <= search::fold(names[1]), "{names:?}");
     }
 
     #[test]
     fn selecting_a_unit_shows_its_peer_group() {
         let s = state().reduce(Action::Select(Some("H44.07".into())));
-        assert_eq!(s.selected, s.snapshot.unit_index("H44.07"));
-        assert_eq!(s.snapshot.units[s.visible_rows()[0]].level, Level::Department);
+        assert_eq!(s.selected, s.snapshot().unit_index("H44.07"));
+        assert_eq!(s.snapshot().units[s.visible_rows()[0]].level, Level::Department);
         assert_eq!(s.visible_rows().len(), 15);
         let s = s.reduce(Action::Select(Some("NOPE".into())));
         assert_eq!(s.selected, None);
@@ -360,21 +596,21 @@ mod tests {
     #[test]
     fn search_ignores_diacritics_and_sorting_toggles() {
         let s = state().reduce(Action::Search("tam son".into()));
-        let names: Vec<&str> = s.visible_rows().iter().map(|&u| s.snapshot.units[u].name.as_str()).collect();
+        let names: Vec<&str> = s.visible_rows().iter().map(|&u| s.snapshot().units[u].name.as_str()).collect();
         assert_eq!(names, ["UBND xã Tam Sơn - Tỉnh Phú Thọ"]);
         let s = state().reduce(Action::SortBy(SortColumn::Total));
         let worst_first = s.reduce(Action::SortBy(SortColumn::Total));
         let (a, b) = (s.visible_rows(), worst_first.visible_rows());
         assert_eq!(s.current.units[a[0]].total.to_string(), "68.45");
         assert_eq!(s.current.units[b[0]].total.to_string(), "50.23");
-        let mdsh = s.snapshot.methodology.group_index("MDSH").unwrap();
+        let mdsh = s.snapshot().methodology.group_index("MDSH").unwrap();
         let by_mdsh = state().reduce(Action::SortBy(SortColumn::Group(mdsh)));
         let pts: Vec<u32> =
             by_mdsh.visible_rows().iter().map(|&u| by_mdsh.current.units[u].groups[mdsh].points.hundredths()).collect();
         assert!(pts.windows(2).all(|w| w[0] >= w[1]));
         let by_name = state().reduce(Action::SortBy(SortColumn::Name));
         let names: Vec<String> =
-            by_name.visible_rows().iter().map(|&u| search::fold(&by_name.snapshot.units[u].name)).collect();
+            by_name.visible_rows().iter().map(|&u| search::fold(&by_name.snapshot().units[u].name)).collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]));
     }
 
@@ -382,12 +618,11 @@ mod tests {
     fn lever_actions_rescore_and_reset() {
         let s = state().reduce(Action::Select(Some("H44.166".into())));
         let u = s.selected.unwrap();
-        let m = s.snapshot.methodology.clone();
+        let m = s.snapshot().methodology.clone();
         let tttt = m.group_index("TTTT").unwrap();
-        let one = Decimal::parse("1").unwrap();
-        let lifted = s.reduce(Action::LiftGroup { unit: u, group: tttt, rate: one });
+        let lifted = s.reduce(Action::MoveGroup { unit: u, group: tttt, percent: 100 });
         assert_eq!(lifted.current.units[u].groups[tttt].points, m.groups[tttt].max);
-        assert_eq!(lifted.group_levers.get(&(u, tttt)), Some(&one));
+        assert_eq!(lifted.scenario.group_level(lifted.snapshot(), u, tttt), Some(100));
         assert!(lifted.current.ranks[u].rank < s.current.ranks[u].rank);
         // The table follows the scenario: the unit has moved up in the rows.
         let pos = |st: &State| st.visible_rows().iter().position(|&r| r == u).unwrap();
@@ -395,47 +630,116 @@ mod tests {
         // A refused lever says why and changes nothing.
         let k = m.metric_index("PUBLISH_ON_TIME").unwrap();
         let refused = lifted.reduce(Action::SetCount { unit: u, metric: k, num: 1 });
-        assert!(refused.lever_error.as_deref().unwrap().contains("H44"));
+        assert!(matches!(refused.lever_error, Some(LeverError::Inherited { .. })));
         assert_eq!(refused.current, lifted.current);
-        // Reset the unit: back to the baseline, lever positions forgotten.
+        // Reset the unit: back to the baseline.
         let reset = refused.reduce(Action::ResetUnit(u));
-        assert_eq!(*reset.current, *reset.baseline);
-        assert!(reset.group_levers.is_empty() && reset.scenario.is_empty());
+        assert_eq!(*reset.current, *reset.baseline());
+        assert!(reset.scenario.is_empty());
         let all = lifted.reduce(Action::ResetAll);
-        assert!(Rc::ptr_eq(&all.current, &all.baseline));
+        assert!(Rc::ptr_eq(all.current.rc(), &all.data.baseline));
+    }
+
+    #[test]
+    fn a_group_lever_shows_where_the_unit_stands_and_never_lowers_a_metric() {
+        let s = state().reduce(Action::Select(Some("H44.166".into())));
+        let u = s.selected.unwrap();
+        let m = s.snapshot().methodology.clone();
+        let mdsh = m.group_index("MDSH").unwrap();
+        let k = m.metric_index("ORIGINAL_RESULT_AVAILABLE").unwrap();
+        let (_, den) = scenario::lever(s.snapshot(), u, k).unwrap();
+        let level = |st: &State| st.scenario.group_level(st.snapshot(), u, mdsh);
+        let start = level(&s).unwrap();
+        // A metric set high by hand stays when the lever moves below it, up or down.
+        let hand = s.reduce(Action::SetCount { unit: u, metric: k, num: den * 95 / 100 });
+        let up = hand.reduce(Action::MoveGroup { unit: u, group: mdsh, percent: 80 });
+        assert_eq!(up.scenario.numerator(u, k), Some(den * 95 / 100));
+        assert_eq!(level(&up), Some(80));
+        let down = up.reduce(Action::MoveGroup { unit: u, group: mdsh, percent: 60 });
+        assert_eq!(down.scenario.numerator(u, k), Some(den * 95 / 100));
+        assert_eq!(level(&down), Some(60.max(start)));
+        // A restored plan (a link, a reload) shows its level and is kept when a lever is touched.
+        let restored = state().reduce(Action::SetScenario { scenario: (*up.scenario).clone(), unit: None });
+        assert_eq!(level(&restored), Some(80));
+        let touched = restored.reduce(Action::MoveGroup { unit: u, group: mdsh, percent: 85 });
+        assert_eq!(touched.scenario.numerator(u, k), Some(den * 95 / 100));
+        assert!(touched.scenario.len() >= up.scenario.len());
     }
 
     #[test]
     fn links_carry_the_scenario_and_refuse_other_data() {
         let s = state().reduce(Action::Select(Some("H44.166".into())));
         let u = s.selected.unwrap();
-        let tttt = s.snapshot.methodology.group_index("TTTT").unwrap();
-        let planned = s.reduce(Action::LiftGroup { unit: u, group: tttt, rate: Decimal::parse("1").unwrap() });
+        let tttt = s.snapshot().methodology.group_index("TTTT").unwrap();
+        let planned = s.reduce(Action::MoveGroup { unit: u, group: tttt, percent: 100 });
         let hash = planned.link().to_hash();
         assert!(hash.contains("t=UBND%20t"), "{hash}");
         // A fresh page opening the link shows the same unit and scenario.
         let opened = state().reduce(Action::OpenLink(hash.clone()));
         assert_eq!(opened.selected, Some(u));
-        assert_eq!(opened.scenario, planned.scenario);
-        assert_eq!(opened.current, planned.current);
+        assert_eq!(*opened.scenario, *planned.scenario);
+        assert_eq!(*opened.current, *planned.current);
         assert_eq!(opened.notice, None);
         // The same link on other data says which data it is for, and applies nothing.
-        let other = hash.replace(&*planned.identity, "0123456789abcdef");
+        let other = hash.replace(planned.identity(), "0123456789abcdef");
         let refused = state().reduce(Action::OpenLink(other));
         assert!(refused.scenario.is_empty());
-        assert!(
-            refused.notice.as_deref().unwrap().contains("«UBND tỉnh Phú Thọ — Quý 3/2026»"),
-            "{:?}",
-            refused.notice
-        );
+        let Some(Notice::OtherData { title, .. }) = &refused.notice else { panic!("{:?}", refused.notice) };
+        assert_eq!(title.as_deref(), Some("UBND tỉnh Phú Thọ — Quý 3/2026"));
         // A tampered scenario is refused with its reason.
         let tampered = hash.replace("s=H44.166:", "s=H44.166:0=1,");
-        assert!(state().reduce(Action::OpenLink(tampered)).notice.unwrap().contains("tính ở cấp tỉnh"));
+        let (words, _) = state().reduce(Action::OpenLink(tampered)).notice.unwrap().text(&crate::present::text::VI);
+        assert!(words.contains("tính ở cấp tỉnh"), "{words}");
         // Loading the same data again keeps the scenario; other data drops it.
-        let same = planned.reduce(Action::Load(Rc::new(crate::default_snapshot::load())));
-        assert_eq!(same.scenario, planned.scenario);
+        let load = |s: &State, snapshot: Snapshot| {
+            s.reduce(Action::Load { snapshot: Rc::new(snapshot), kept: Kept::default() })
+        };
+        let same = load(&planned, crate::default_snapshot::load());
+        assert_eq!(*same.scenario, *planned.scenario);
         let mut changed = crate::default_snapshot::load();
         changed.units.truncate(50);
-        assert!(planned.reduce(Action::Load(Rc::new(changed))).scenario.is_empty());
+        assert!(load(&planned, changed).scenario.is_empty());
+    }
+
+    #[test]
+    fn every_link_that_cannot_be_applied_says_why() {
+        let words = |hash: &str| {
+            let s = state().reduce(Action::OpenLink(hash.into()));
+            s.notice.map(|n| n.text(&crate::present::text::VI).0)
+        };
+        assert!(words("#unit=H99.999").unwrap().contains("«H99.999» không có trong dữ liệu"));
+        assert!(words("#unit=H44&s=H44.166:3=5").unwrap().contains("thiếu mã dữ liệu"));
+        assert!(words("#unit=H44&id=0123&s=H44.166:3=5").unwrap().contains("thiếu mã dữ liệu"));
+        let s = state();
+        let k = s.snapshot().methodology.metric_index("DOSSIER_ON_TIME").unwrap();
+        let impossible = format!("#id={}&s=H44.166:{k}=99999999", s.identity());
+        assert!(words(&impossible).unwrap().contains("vượt mẫu số"));
+        assert!(words("#foo=bar").unwrap().contains("«foo=bar»"));
+        assert_eq!(words("#unit=H44"), None);
+        assert_eq!(words(""), None);
+    }
+
+    #[test]
+    fn saved_scenarios_are_found_by_id_and_save_what_is_shown_now() {
+        let s = state().reduce(Action::Select(Some("H44.166".into())));
+        let u = s.selected.unwrap();
+        let tttt = s.snapshot().methodology.group_index("TTTT").unwrap();
+        // Save right after a lever move: the scenario saved is the one on screen.
+        let moved = s.reduce(Action::MoveGroup { unit: u, group: tttt, percent: 100 });
+        let saved = moved.reduce(Action::Save { id: "a".into(), name: " ".into() });
+        assert_eq!(saved.saved[0].name, "Kịch bản 1");
+        assert_eq!(saved.saved[0].text, share::encode(saved.snapshot(), &moved.scenario));
+        let two = saved.reduce(Action::ResetAll).reduce(Action::Save { id: "b".into(), name: "Trống".into() });
+        // Another tab deleted "a": renaming it says so, opening "b" works, deleting twice is harmless.
+        let elsewhere = two.reduce(Action::SavedElsewhere(vec![two.saved[1].clone()]));
+        assert_eq!(
+            elsewhere.reduce(Action::Rename { id: "a".into(), name: "x".into() }).notice,
+            Some(Notice::SavedGone)
+        );
+        assert_eq!(elsewhere.reduce(Action::OpenSaved { id: "a".into() }).notice, Some(Notice::SavedGone));
+        let reopened = two.reduce(Action::OpenSaved { id: "a".into() });
+        assert_eq!(*reopened.scenario, *moved.scenario);
+        let deleted = two.reduce(Action::Delete { id: "a".into() }).reduce(Action::Delete { id: "a".into() });
+        assert_eq!(deleted.saved.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Trống"]);
     }
 }

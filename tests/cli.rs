@@ -198,7 +198,7 @@ fn malformed_portal_folders_are_refused_with_file_row_and_column() {
         "{err}"
     );
     assert!(err.contains("tệp formality-online-payment-tree.csv, dòng 4, mã đơn vị H44.03, trường totalDossierOnlinePaymentSuccess: tử số 15 lớn hơn mẫu số 14"), "{err}");
-    assert!(err.contains("tệp handling-satisfaction.csv, dòng 5: không đọc được tệp: dòng có"), "{err}");
+    assert!(err.contains("tệp handling-satisfaction.csv, dòng 5: dòng có 29 ô nhưng tiêu đề có 28 cột"), "{err}");
     // A unit missing from one file
     let dir = copy_portal_dir("missing-unit");
     let path = dir.join("transparency.csv");

@@ -10,7 +10,7 @@ fn embedded_snapshot_is_the_importers_output() {
     let embedded = chiso::default_snapshot::load();
     let imported = common::phu_tho();
     assert_eq!(embedded.units, imported.units);
-    assert_eq!(embedded.meta.period.as_ref().unwrap().label_vi(), "Quý 3/2026");
+    assert_eq!(chiso::present::text::VI.period(embedded.meta.period.as_ref().unwrap()), "Quý 3/2026");
     assert_eq!(embedded.meta.captured.as_deref(), Some("2026-09-26"));
     // Rewriting it gives the same text: the file is the writer's output, untouched.
     assert_eq!(snapshot_json::to_string(&embedded), chiso::default_snapshot::JSON);

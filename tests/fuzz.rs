@@ -119,13 +119,15 @@ fn fuzz_share_text() {
         b"H44.166:13=1900,14=240;H44.170:3=5".to_vec(),
         b"#unit=H44.166&id=f89aeee0db5fa295&s=H44.166:8=1976,9=33&t=UBND%20t%E1%BB%89nh".to_vec(),
     ];
+    // The whole path of a link: parsed, checked against the data, applied or explained.
+    let state = chiso::state::State::new(std::rc::Rc::new(s.clone()));
     run("share text and URL hash", &seeds, |data| {
         let text = String::from_utf8_lossy(data);
         let _ = share::decode(&s, &text);
-        let link = chiso::present::hash::Link::parse(&text);
-        if let Some(scenario) = &link.scenario {
-            let _ = share::decode(&s, scenario);
+        let opened = state.reduce(chiso::state::Action::OpenLink(text.into_owned()));
+        if let Some(notice) = &opened.notice {
+            let _ = notice.text(&chiso::present::text::VI);
         }
-        let _ = link.to_hash();
+        let _ = opened.link().to_hash();
     });
 }

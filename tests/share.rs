@@ -48,9 +48,12 @@ fn hostile_or_wrong_texts_are_refused_with_a_reason() {
         let err = decode(&s, text).unwrap_err().to_string();
         assert!(err.contains(reason), "{text}: {err}");
     }
-    assert_eq!(decode(&s, &"x".repeat(MAX_LEN + 1)), Err(ShareError::TooLong(MAX_LEN + 1)));
+    assert_eq!(decode(&s, &"x".repeat(MAX_LEN + 1)), Err(ShareError::TooLong { len: MAX_LEN + 1, max: MAX_LEN }));
     let many: Vec<String> = (0..1001).map(|_| format!("{k}=1")).collect();
-    assert_eq!(decode(&s, &format!("H44.166:{}", many.join(","))), Err(ShareError::TooMany));
+    assert_eq!(
+        decode(&s, &format!("H44.166:{}", many.join(","))),
+        Err(ShareError::TooMany { max: chiso::engine::share::MAX_OVERRIDES })
+    );
     // Random bytes never panic.
     let mut rng = SplitMix(5);
     for _ in 0..20_000 {

@@ -97,7 +97,7 @@ fn mistakes_are_named_by_line_unit_and_column() {
             "dòng 1, trường DOSIER_ON_TIME__num: trường không được hỗ trợ",
         ),
         (one_row(&[]).replace("unit_code", "ma_don_vi"), "trường unit_code: thiếu cột"),
-        (format!("{};thừa\n", one_row(&[]).trim_end()), "dòng 2: không đọc được tệp: dòng có"),
+        (format!("{};thừa\n", one_row(&[]).trim_end()), "dòng 2: dòng có 56 ô nhưng tiêu đề có 55 cột"),
     ];
     for (text, expected) in cases {
         let problems = parse(&text).unwrap_err();

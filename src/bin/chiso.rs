@@ -20,6 +20,7 @@ use chiso::engine::{
     methodology::Methodology, portal_csv, scoring, snapshot_json, synthetic, Meta, Period, Place, Problem, ProblemKind,
     Snapshot,
 };
+use chiso::present::text::{fill, VI};
 
 const USAGE: &str = "\
 chiso — bộ công cụ dữ liệu Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg)
@@ -41,6 +42,8 @@ chiso — bộ công cụ dữ liệu Chỉ số phục vụ người dân, doan
 enum Failure {
     Usage(String),
     Data(Vec<Problem>),
+    /// An output file that could not be written (its path, the system's reason).
+    Write(String, std::io::Error),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +59,10 @@ fn main() -> ExitCode {
                 eprintln!("{p}");
             }
             eprintln!("Dữ liệu không hợp lệ: {} lỗi.", problems.len());
+            ExitCode::from(1)
+        }
+        Err(Failure::Write(path, e)) => {
+            eprintln!("Không ghi được {path}: {e}");
             ExitCode::from(1)
         }
     }
@@ -116,9 +123,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 }
             }
             let snapshot = import_dir(Path::new(dir), meta).map_err(Failure::Data)?;
-            std::fs::write(out, snapshot_json::to_string(&snapshot)).map_err(|e| {
-                Failure::Data(vec![Problem::new(Place::file(out), ProblemKind::Syntax(format!("không ghi được: {e}")))])
-            })?;
+            std::fs::write(out, snapshot_json::to_string(&snapshot)).map_err(|e| Failure::Write(out.to_string(), e))?;
             eprintln!("Đã ghi {out}: {} đơn vị, phương pháp {}.", snapshot.units.len(), snapshot.methodology.id);
             Ok(())
         }
@@ -143,7 +148,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 "Hợp lệ: {} đơn vị, phương pháp {}{}.",
                 snapshot.units.len(),
                 snapshot.methodology.id,
-                snapshot.meta.period.as_ref().map_or(String::new(), |p| format!(", {}", p.label_vi()))
+                snapshot.meta.period.as_ref().map_or(String::new(), |p| format!(", {}", VI.period(p)))
             );
             Ok(())
         }
@@ -235,9 +240,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::Usage("thiếu -o <snapshot.json>".into()))?;
             let units = number("--units", 10_000)?.clamp(1, 1_000_000) as usize;
             let snapshot = synthetic::province(Methodology::default_version(), units, number("--seed", 766)?);
-            std::fs::write(out, snapshot_json::to_string(&snapshot)).map_err(|e| {
-                Failure::Data(vec![Problem::new(Place::file(out), ProblemKind::Syntax(format!("không ghi được: {e}")))])
-            })?;
+            std::fs::write(out, snapshot_json::to_string(&snapshot)).map_err(|e| Failure::Write(out.to_string(), e))?;
             eprintln!("Đã ghi {out}: {units} đơn vị tổng hợp.");
             Ok(())
         }
@@ -254,8 +257,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
 fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
     let name = path.display().to_string();
     let read = |p: &Path| {
-        std::fs::read(p)
-            .map_err(|e| vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Syntax(e.to_string()))])
+        std::fs::read(p).map_err(|e| {
+            vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Unreadable(e.to_string()))]
+        })
     };
     if path.is_dir() {
         let methodology = Methodology::default_version();
@@ -263,12 +267,16 @@ fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
             .into_iter()
             .filter_map(|n| std::fs::read(path.join(n)).ok().map(|b| (n.to_owned(), b)))
             .collect();
-        let mut s = import::read_files(&files)?;
-        s.meta.source = format!("Cổng Dịch vụ công quốc gia (thư mục {})", path.display());
+        let (mut s, _) = import::read_files(&files)?;
+        s.meta.source = fill(VI.source_portal_dir, &[("dir", &path.display().to_string())]);
         return Ok(s);
     }
     let file = path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    import::read_files(&[(file, read(path)?)])
+    let (mut s, origin) = import::read_files(&[(file, read(path)?)])?;
+    if let import::Origin::Template(file) = origin {
+        s.meta.source = fill(VI.source_file, &[("file", &file)]);
+    }
+    Ok(s)
 }
 
 fn import_dir(dir: &Path, meta: Meta) -> Result<Snapshot, Vec<Problem>> {

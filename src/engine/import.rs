@@ -6,30 +6,35 @@ use super::problem::{Place, Problem, ProblemKind};
 use super::snapshot::{Meta, Snapshot};
 use super::{portal_csv, snapshot_json, template_csv};
 
+/// Which reader made a snapshot, for the caller to name its source (the engine holds no display text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The portal's six per-group CSV files.
+    PortalCsv,
+    /// The one-table template, with its file name.
+    Template(String),
+    /// A snapshot file (its source is inside it).
+    Snapshot,
+}
+
 /// Reads the files given together (name, content) into one snapshot, or every problem found.
-pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Snapshot, Vec<Problem>> {
+pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<(Snapshot, Origin), Vec<Problem>> {
     let methodology = Methodology::default_version();
     let portal = portal_csv::file_names(&methodology);
     let is_portal = |name: &str| portal.contains(&base_name(name));
     if files.iter().any(|(n, _)| is_portal(n)) {
         let map =
             files.iter().filter(|(n, _)| is_portal(n)).map(|(n, b)| (base_name(n).to_owned(), b.clone())).collect();
+        let expected: Vec<String> = portal.iter().map(|n| (*n).to_owned()).collect();
         let mut problems: Vec<Problem> = files
             .iter()
             .filter(|(n, _)| !is_portal(n))
-            .map(|(n, _)| {
-                Problem::new(
-                    Place::file(n),
-                    ProblemKind::Syntax(format!("không phải tệp của bộ 6 tệp CSV theo nhóm ({})", portal.join(", "))),
-                )
-            })
+            .map(|(n, _)| Problem::new(Place::file(n), ProblemKind::NotPortalFile { expected: expected.clone() }))
             .collect();
-        let meta =
-            Meta { source: "Cổng Dịch vụ công quốc gia (6 tệp CSV theo nhóm)".into(), ..Meta::default() };
-        return match portal_csv::import(&map, methodology, meta) {
+        return match portal_csv::import(&map, methodology, Meta::default()) {
             Ok(mut s) if problems.is_empty() => {
                 s.meta.title = s.units.iter().find(|u| u.parent.is_none()).map(|u| u.name.clone()).unwrap_or_default();
-                Ok(s)
+                Ok((s, Origin::PortalCsv))
             }
             Ok(_) => Err(problems),
             Err(mut more) => {
@@ -41,26 +46,16 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Snapshot, Vec<Problem>>
     match files {
         [(name, bytes)] if name.to_ascii_lowercase().ends_with(".csv") => {
             let title = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_owned();
-            template_csv::read(
-                bytes,
-                name,
-                methodology,
-                Meta { title, source: format!("Tệp {name}"), ..Meta::default() },
-            )
+            let s = template_csv::read(bytes, name, methodology, Meta { title, ..Meta::default() })?;
+            Ok((s, Origin::Template(name.clone())))
         }
         [(name, bytes)] => {
             let text =
                 std::str::from_utf8(bytes).map_err(|_| vec![Problem::new(Place::file(name), ProblemKind::NotUtf8)])?;
-            snapshot_json::parse(text, name)
+            Ok((snapshot_json::parse(text, name)?, Origin::Snapshot))
         }
         [] => Err(vec![Problem::new(Place::default(), ProblemKind::NoUnits)]),
-        _ => Err(vec![Problem::new(
-            Place::default(),
-            ProblemKind::Syntax(
-                "hãy chọn một tệp snapshot (.json) hoặc một tệp mẫu (.csv), hoặc đủ 6 tệp CSV theo nhóm của Cổng"
-                    .into(),
-            ),
-        )]),
+        _ => Err(vec![Problem::new(Place::default(), ProblemKind::WrongFileSet)]),
     }
 }
 

@@ -98,12 +98,13 @@ pub struct PortalColumns {
     pub score: Option<String>,
 }
 
-/// Why a methodology file is not usable.
+/// Why a methodology file is not usable. Methodology files are the developers' data, shipped in the
+/// program and checked by its tests: these are diagnostics in English, not text for users.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum MethodologyError {
-    #[error("tệp phương pháp không đọc được: {0}")]
-    Json(String),
-    #[error("phương pháp «{id}»: {what}")]
+    #[error("methodology file: JSON syntax error at line {line}, column {column}")]
+    Json { line: usize, column: usize },
+    #[error("methodology `{id}`: {what}")]
     Invalid { id: String, what: String },
 }
 
@@ -121,9 +122,9 @@ impl Reader<'_> {
     }
 
     fn object<'v>(&self, v: &'v Value, what: &str, fields: &[&str]) -> Result<&'v Obj, MethodologyError> {
-        let o = v.as_object().ok_or_else(|| self.bad(format!("{what}: phải là một đối tượng")))?;
+        let o = v.as_object().ok_or_else(|| self.bad(format!("{what}: must be an object")))?;
         if let Some(k) = o.keys().find(|k| !fields.contains(&k.as_str())) {
-            return Err(self.bad(format!("{what}: trường «{k}» không được hỗ trợ")));
+            return Err(self.bad(format!("{what}: unsupported field `{k}`")));
         }
         Ok(o)
     }
@@ -132,30 +133,32 @@ impl Reader<'_> {
         o.get(key)
             .and_then(Value::as_str)
             .map(str::to_owned)
-            .ok_or_else(|| self.bad(format!("{what}: thiếu trường {key}")))
+            .ok_or_else(|| self.bad(format!("{what}: missing field `{key}`")))
     }
 
     fn points(&self, o: &Obj, key: &str, what: &str) -> Result<Points, MethodologyError> {
         o.get(key)
             .filter(|v| v.is_number())
             .and_then(|v| Points::parse(&v.to_string()))
-            .ok_or_else(|| self.bad(format!("{what}: {key} phải là số điểm không âm")))
+            .ok_or_else(|| self.bad(format!("{what}: `{key}` must be non-negative points")))
     }
 
     fn columns(&self, o: &Obj, key: &str, what: &str) -> Result<Vec<String>, MethodologyError> {
         let list = o
             .get(key)
             .and_then(Value::as_array)
-            .ok_or_else(|| self.bad(format!("{what}: portal.{key} phải là danh sách cột")))?;
+            .ok_or_else(|| self.bad(format!("{what}: portal.{key} must be a list of columns")))?;
         list.iter()
-            .map(|c| c.as_str().map(str::to_owned).ok_or_else(|| self.bad(format!("{what}: tên cột phải là chuỗi"))))
+            .map(|c| {
+                c.as_str().map(str::to_owned).ok_or_else(|| self.bad(format!("{what}: a column name must be a string")))
+            })
             .collect()
     }
 
     fn metric(&self, v: &Value, group: usize) -> Result<Metric, MethodologyError> {
         let fields = ["code", "name", "max", "rule", "zero_denominator", "inherit", "counts", "portal"];
-        let o = self.object(v, "chỉ tiêu", &fields)?;
-        let code = self.text(o, "code", "chỉ tiêu")?;
+        let o = self.object(v, "metric", &fields)?;
+        let code = self.text(o, "code", "metric")?;
         let what = code.as_str();
         let rule_obj =
             self.object(o.get("rule").unwrap_or(&Value::Null), &format!("{what}.rule"), &["kind", "threshold"])?;
@@ -168,22 +171,24 @@ impl Reader<'_> {
                     .filter(|t| t.is_number())
                     .and_then(|t| Decimal::parse(&t.to_string()))
                     .filter(|d| d.digits > 0 && d.digits <= 10u64.pow(d.scale))
-                    .ok_or_else(|| self.bad(format!("{what}: ngưỡng «{t}» phải trong (0; 1]")))?,
+                    .ok_or_else(|| self.bad(format!("{what}: threshold `{t}` must be in (0, 1]")))?,
             ),
             _ => {
-                return Err(self.bad(format!("{what}: rule phải là linear, target (có threshold), given hoặc monitor")))
+                return Err(
+                    self.bad(format!("{what}: rule must be linear, target (with a threshold), given or monitor"))
+                )
             }
         };
         let zero_denominator = match o.get("zero_denominator").and_then(Value::as_str) {
             Some("zero") => ZeroDenominator::Zero,
             Some("full") => ZeroDenominator::Full,
             Some("null") => ZeroDenominator::Null,
-            _ => return Err(self.bad(format!("{what}: zero_denominator phải là zero, full hoặc null"))),
+            _ => return Err(self.bad(format!("{what}: zero_denominator must be zero, full or null"))),
         };
         let inherit = match o.get("inherit").map(|v| v.as_str()) {
             None | Some(Some("none")) => Inherit::None,
             Some(Some("root")) => Inherit::Root,
-            _ => return Err(self.bad(format!("{what}: inherit phải là none hoặc root"))),
+            _ => return Err(self.bad(format!("{what}: inherit must be none or root"))),
         };
         let portal = match o.get("portal") {
             None => None,
@@ -213,40 +218,40 @@ impl Reader<'_> {
 impl Methodology {
     /// Reads and checks a methodology version from its JSON text.
     pub fn from_json(text: &str) -> Result<Methodology, MethodologyError> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| MethodologyError::Json(format!("sai cú pháp JSON ở dòng {}, cột {}", e.line(), e.column())))?;
+        let v: Value =
+            serde_json::from_str(text).map_err(|e| MethodologyError::Json { line: e.line(), column: e.column() })?;
         let id = v.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
         let r = Reader { id: &id };
-        let top = r.object(&v, "phương pháp", &["id", "name", "description", "total_max", "groups"])?;
+        let top = r.object(&v, "methodology", &["id", "name", "description", "total_max", "groups"])?;
         let group_values =
-            top.get("groups").and_then(Value::as_array).ok_or_else(|| r.bad("thiếu danh sách groups".into()))?;
+            top.get("groups").and_then(Value::as_array).ok_or_else(|| r.bad("missing the list of groups".into()))?;
         let mut groups: Vec<Group> = Vec::new();
         let mut metrics: Vec<Metric> = Vec::new();
         for (gi, gv) in group_values.iter().enumerate() {
-            let g = r.object(gv, "nhóm", &["code", "name", "name_en", "max", "portal_file", "metrics"])?;
-            let code = r.text(g, "code", "nhóm")?;
+            let g = r.object(gv, "group", &["code", "name", "name_en", "max", "portal_file", "metrics"])?;
+            let code = r.text(g, "code", "group")?;
             if groups.iter().any(|x| x.code == code) {
-                return Err(r.bad(format!("nhóm {code} lặp lại")));
+                return Err(r.bad(format!("group {code} appears twice")));
             }
             let start = metrics.len();
             let list = g
                 .get("metrics")
                 .and_then(Value::as_array)
-                .ok_or_else(|| r.bad(format!("nhóm {code}: thiếu metrics")))?;
+                .ok_or_else(|| r.bad(format!("group {code}: missing its metrics")))?;
             for mv in list {
                 let metric = r.metric(mv, gi)?;
                 if metrics.iter().any(|x| x.code == metric.code) {
-                    return Err(r.bad(format!("chỉ tiêu {} lặp lại", metric.code)));
+                    return Err(r.bad(format!("metric {} appears twice", metric.code)));
                 }
                 if (metric.rule == Rule::Monitor) != (metric.max == Points::ZERO) {
-                    return Err(r.bad(format!("{}: chỉ tiêu theo dõi có điểm tối đa 0, và chỉ nó", metric.code)));
+                    return Err(r.bad(format!("{}: monitoring metrics, and only they, are worth 0", metric.code)));
                 }
                 metrics.push(metric);
             }
             let max = r.points(g, "max", &code)?;
             let sum: Points = metrics[start..].iter().map(|m| m.max).sum();
             if sum != max {
-                return Err(r.bad(format!("nhóm {code}: tổng điểm chỉ tiêu {sum} khác điểm nhóm {max}")));
+                return Err(r.bad(format!("group {code}: its metrics sum to {sum}, not its max {max}")));
             }
             groups.push(Group {
                 name: r.text(g, "name", &code)?,
@@ -257,13 +262,13 @@ impl Methodology {
                 code,
             });
         }
-        let total_max = r.points(top, "total_max", "phương pháp")?;
+        let total_max = r.points(top, "total_max", "methodology")?;
         let sum: Points = groups.iter().map(|g| g.max).sum();
         if sum != total_max {
-            return Err(r.bad(format!("tổng điểm nhóm {sum} khác tổng tối đa {total_max}")));
+            return Err(r.bad(format!("the groups sum to {sum}, not total_max {total_max}")));
         }
         Ok(Methodology {
-            name: r.text(top, "name", "phương pháp")?,
+            name: r.text(top, "name", "methodology")?,
             description: top.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
             id,
             total_max,

@@ -22,15 +22,11 @@ impl Points {
         f64::from(self.0) / 100.0
     }
 
-    /// The points written with a decimal separator of the caller's choice and always two decimals:
-    /// `with_separator('.')` gives "61.39" (files), `with_separator(',')` "61,39" (Vietnamese display).
+    /// The points written with a decimal separator of the caller's choice and always two decimals, for
+    /// files: `with_separator('.')` gives "61.39", `with_separator(',')` "61,39" (CSV for Excel in the
+    /// Vietnamese locale). What people read is written by `present::text`.
     pub fn with_separator(self, sep: char) -> String {
         format!("{}{}{:02}", self.0 / 100, sep, self.0 % 100)
-    }
-
-    /// The points as Vietnamese write them: "61,39".
-    pub fn vi(self) -> String {
-        self.with_separator(',')
     }
 
     /// Parses a non-negative decimal with at most two decimals ("7.26", "12", "0.5") exactly.
@@ -59,20 +55,6 @@ impl std::iter::Sum for Points {
     fn sum<I: Iterator<Item = Points>>(iter: I) -> Points {
         iter.fold(Points::ZERO, |a, b| a + b)
     }
-}
-
-/// A count as Vietnamese write it, dots between thousands: 1234567 → "1.234.567". (In the engine so
-/// that its own messages read like the rest of the app; `present::format::int` is this.)
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// An exact non-negative decimal `digits / 10^scale`, as written in data files ("0.8", "62.5").

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use super::csv_text;
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
-use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
+use super::problem::{excerpt, parse_count, Place, Problem, ProblemKind, Row};
 use super::snapshot::{counts_input, score_cell, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
 
 pub const CODE: &str = "unit_code";
@@ -33,19 +33,15 @@ pub fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Problem> {
 
 /// The records of a CSV file, or a problem naming the line of a quote never closed.
 pub fn records(text: &str, file: &str) -> Result<Vec<csv_text::Record>, Problem> {
-    csv_text::parse(text, csv_text::sniff(text)).map_err(|line| {
-        Problem::new(
-            Place::file(file).with_row(Row::Line(line)),
-            ProblemKind::Syntax("dấu ngoặc kép mở ở dòng này không được đóng".into()),
-        )
-    })
+    csv_text::parse(text, csv_text::sniff(text))
+        .map_err(|line| Problem::new(Place::file(file).with_row(Row::Line(line)), ProblemKind::UnclosedQuote))
 }
 
 /// A record whose number of cells differs from the header's.
 pub fn width_problem(record: &csv_text::Record, header_len: usize, file: &str) -> Problem {
     Problem::new(
         Place::file(file).with_row(Row::Line(record.line)),
-        ProblemKind::Syntax(format!("dòng có {} ô nhưng tiêu đề có {header_len} cột", record.fields.len())),
+        ProblemKind::RowWidth { cells: record.fields.len(), columns: header_len },
     )
 }
 
@@ -79,7 +75,7 @@ pub fn import(
             }
         };
         let Some((header, rows)) = all.split_first() else {
-            b.problem(Place::file(file), ProblemKind::Syntax("tệp trống".into()));
+            b.problem(Place::file(file), ProblemKind::EmptyFile);
             continue;
         };
         let column: HashMap<&str, usize> = header.fields.iter().enumerate().map(|(i, h)| (h.trim(), i)).collect();
@@ -117,11 +113,11 @@ pub fn import(
                 continue;
             }
             let Some(level) = Level::from_portal(cell(LEVEL)) else {
-                b.problem(place.with_field(LEVEL), ProblemKind::UnknownLevel(cell(LEVEL).to_owned()));
+                b.problem(place.with_field(LEVEL), ProblemKind::UnknownLevel(excerpt(cell(LEVEL))));
                 continue;
             };
             if !seen.insert(code.clone()) {
-                b.problem(place.with_field(CODE), ProblemKind::DuplicateUnit(code.clone()));
+                b.problem(place.with_field(CODE), ProblemKind::DuplicateUnit(None));
                 continue;
             }
             let index = match (first_file, b.index_of(&code)) {
@@ -172,7 +168,7 @@ pub fn import(
                     Some(p) => Some(p),
                     None if v.is_empty() => None,
                     None => {
-                        b.problem(place.clone().with_field(GROUP_SCORE), ProblemKind::BadScore(v.to_owned()));
+                        b.problem(place.clone().with_field(GROUP_SCORE), ProblemKind::BadScore(excerpt(v)));
                         row_ok = false;
                         None
                     }
@@ -242,7 +238,7 @@ fn sum_cells(
         let n = parse_count(v).map_err(|k| Problem::new(place.clone().with_field(c.clone()), k))?;
         total =
             Some(total.unwrap_or(0).checked_add(n).ok_or_else(|| {
-                Problem::new(place.clone().with_field(c.clone()), ProblemKind::BadNumber(v.to_owned()))
+                Problem::new(place.clone().with_field(c.clone()), ProblemKind::BadNumber(excerpt(v)))
             })?);
     }
     if empty > 0 && total.is_some() {
@@ -259,6 +255,6 @@ mod tests {
     #[test]
     fn an_unclosed_quote_is_named_by_its_line() {
         let p = records("a,b\n1,\"open\n2,3\n", "x.csv").unwrap_err();
-        assert_eq!(p.to_string(), "tệp x.csv, dòng 2: không đọc được tệp: dấu ngoặc kép mở ở dòng này không được đóng");
+        assert_eq!(p, Problem::new(Place::file("x.csv").with_row(Row::Line(2)), ProblemKind::UnclosedQuote));
     }
 }

@@ -1,9 +1,11 @@
-//! Problems found in user data, each with the place it was found (file, row, unit, field) and a
-//! Vietnamese message. Readers collect every problem they can instead of stopping at the first.
+//! Problems found in user data, each with the place it was found (file, row, unit, field). Readers
+//! collect every problem they can instead of stopping at the first.
+//!
+//! The engine holds data, not display text: what a problem says to a person, in Vietnamese or English,
+//! is written by `present::text` (which also gives these types their `Display`).
 
-use std::fmt;
-
-use super::points::group_thousands;
+use super::points::Points;
+use super::snapshot::MetricInput;
 
 /// Where a problem is: as precise as the reader knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,99 +44,101 @@ impl Place {
     }
 }
 
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts = Vec::new();
-        if let Some(file) = &self.file {
-            parts.push(format!("tệp {file}"));
-        }
-        match self.row {
-            Some(Row::Line(n)) => parts.push(format!("dòng {n}")),
-            Some(Row::Unit(n)) => parts.push(format!("đơn vị thứ {n}")),
-            None => {}
-        }
-        if let Some(unit) = &self.unit {
-            parts.push(format!("mã đơn vị {unit}"));
-        }
-        if let Some(field) = &self.field {
-            parts.push(format!("trường {field}"));
-        }
-        f.write_str(&parts.join(", "))
-    }
+/// What a value should have been, where a file holds something else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object `{ … }` (the whole file).
+    Document,
+    /// A JSON object `{ … }` (a unit).
+    Object,
+    List,
+    Text,
+    /// A unit code or null (a parent).
+    UnitCodeOrNull,
+    /// `{"num": …, "den": …}` or `{"score": …}`.
+    MetricInput,
+    /// `{ metric code: … }`.
+    MetricMap,
+    /// `{ group code: score }`.
+    GroupMap,
 }
 
 /// What is wrong.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ProblemKind {
-    #[error("không đọc được tệp: {0}")]
-    Syntax(String),
-    #[error("tệp không phải văn bản UTF-8")]
+    /// The file holds nothing (or only a header).
+    EmptyFile,
     NotUtf8,
-    #[error("phải là {0}")]
-    WrongType(&'static str),
-    #[error("thiếu tệp (cần đủ các tệp của từng nhóm chỉ số)")]
+    /// The browser or the system could not read the file (its own reason).
+    Unreadable(String),
+    /// A JSON syntax error at this column (the line is the place's row).
+    BadJson {
+        column: u64,
+    },
+    /// The JSON text ends before its last value does.
+    TruncatedJson,
+    /// A quote opened on this line (the place's row) is never closed.
+    UnclosedQuote,
+    /// A CSV row with a different number of cells than its header.
+    RowWidth {
+        cells: usize,
+        columns: usize,
+    },
+    /// A file given with the portal's group files that is not one of them.
+    NotPortalFile {
+        expected: Vec<String>,
+    },
+    /// Several files that are not the portal's group files.
+    WrongFileSet,
+    /// Bytes that this program did not write (the import worker's answer damaged).
+    Corrupt,
+    /// One of the portal's group files is missing.
     MissingFile,
-    #[error("thiếu cột")]
+    WrongType(Expected),
     MissingColumn,
-    #[error("thiếu trường bắt buộc")]
+    DuplicateColumn,
     MissingField,
-    #[error("trường không được hỗ trợ")]
     UnknownField,
-    #[error("không hỗ trợ định dạng «{0}» (cần chiso.snapshot phiên bản 1)")]
     UnsupportedFormat(String),
-    #[error("số lượng không được âm: «{0}»")]
     Negative(String),
-    #[error("«{0}» không phải số nguyên không âm")]
     BadNumber(String),
-    #[error("«{0}» không rõ nghĩa: dấu phẩy có thể là phần thập phân; hãy ghi số nguyên không có dấu phân cách, hoặc nhóm hàng nghìn bằng dấu chấm (1.234)")]
     AmbiguousNumber(String),
-    #[error("«{0}» không phải điểm hợp lệ (số không âm, tối đa 2 chữ số thập phân)")]
     BadScore(String),
-    #[error("tử số {} lớn hơn mẫu số {}", group_thousands(*.num), group_thousands(*.den))]
-    NumeratorAboveDenominator { num: u64, den: u64 },
-    #[error("có tử số mà thiếu mẫu số, hoặc ngược lại")]
+    NumeratorAboveDenominator {
+        num: u64,
+        den: u64,
+    },
     HalfCounts,
-    #[error("điểm {score} vượt điểm tối đa {max}")]
-    ScoreAboveMax { score: String, max: String },
-    #[error("chỉ tiêu không có trong phương pháp {0}")]
+    ScoreAboveMax {
+        score: Points,
+        max: Points,
+    },
+    /// Not a metric of this methodology (its id).
     UnknownMetric(String),
-    #[error("nhóm chỉ số không có trong phương pháp {0}")]
     UnknownGroup(String),
-    #[error("chỉ tiêu này chỉ nhận điểm cho sẵn ({{\"score\": …}}), không nhận tử số/mẫu số")]
     GivenOnly,
-    #[error("phương pháp tính «{0}» không có trong chương trình")]
     UnknownMethodology(String),
-    #[error("cấp đơn vị «{0}» không hợp lệ")]
     UnknownLevel(String),
-    #[error("mã đơn vị trống")]
     EmptyCode,
-    #[error("mã đơn vị trùng với {0}")]
-    DuplicateUnit(String),
-    #[error("đơn vị cấp trên «{0}» không có trong dữ liệu")]
+    /// The code is taken; where it was first seen, if known.
+    DuplicateUnit(Option<Place>),
     UnknownParent(String),
-    #[error("quan hệ cấp trên tạo thành vòng")]
     ParentCycle,
-    #[error("không xác định được đơn vị cấp trên: có {0} đơn vị cấp tỉnh cùng với các đơn vị cấp dưới")]
     AmbiguousRoot(usize),
-    #[error("thiếu nhóm {0}: không có số liệu chỉ tiêu và không có điểm nhóm cho sẵn")]
     MissingGroup(String),
-    #[error("nhóm {0} vừa có điểm cho sẵn vừa có số liệu chỉ tiêu; chỉ được có một trong hai")]
     GroupGivenAndCounted(String),
-    #[error("thiếu số liệu chỉ tiêu (nhóm {0} có số liệu các chỉ tiêu khác)")]
     MissingMetric(String),
-    #[error("chỉ tiêu tính ở cấp tỉnh: giá trị khác của đơn vị gốc {root} ({expected})")]
-    InheritedMismatch { root: String, expected: String },
-    #[error("đơn vị có trong tệp {0} nhưng không có trong tệp này")]
+    InheritedMismatch {
+        root: String,
+        expected: MetricInput,
+    },
     UnitMissingInFile(String),
-    #[error("ngày «{0}» không hợp lệ (cần dạng YYYY-MM-DD)")]
     BadDate(String),
-    #[error("kỳ «{0}» không hợp lệ")]
     BadPeriod(String),
-    #[error("không có đơn vị nào")]
     NoUnits,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct Problem {
     pub place: Place,
     pub kind: ProblemKind,
@@ -146,38 +150,38 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = self.place.to_string();
-        if place.is_empty() {
-            write!(f, "{}", self.kind)
-        } else {
-            write!(f, "{place}: {}", self.kind)
-        }
+/// Longest excerpt of a bad value a problem quotes (in characters): a 50 MB cell is quoted by its
+/// beginning, not copied into every message about it.
+pub const EXCERPT_CHARS: usize = 40;
+
+/// The beginning of a value, for quoting it in a problem: at most [`EXCERPT_CHARS`] characters, then
+/// "…" when something was cut.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", &text[..at]),
     }
 }
-
-impl std::error::Error for Problem {}
 
 /// Parses a count as staff write it: a plain integer ("1234567") or Vietnamese thousands grouping
 /// with dots ("1.234.567"). A comma is refused as ambiguous (decimal comma in Vietnamese, grouping in
 /// English); a dot that does not group by three ("1.5") is refused as a fraction.
 pub fn parse_count(text: &str) -> Result<u64, ProblemKind> {
     let t = text.trim();
-    let bad = || ProblemKind::BadNumber(t.to_owned());
+    let bad = || ProblemKind::BadNumber(excerpt(t));
     if t.is_empty() {
         return Err(bad());
     }
     if let Some(rest) = t.strip_prefix('-') {
         return Err(if rest.bytes().all(|b| b.is_ascii_digit() || b == b'.') && !rest.is_empty() {
-            ProblemKind::Negative(t.to_owned())
+            ProblemKind::Negative(excerpt(t))
         } else {
             bad()
         });
     }
     if t.contains(',') {
         let plain = t.bytes().all(|b| b.is_ascii_digit() || b == b',');
-        return Err(if plain { ProblemKind::AmbiguousNumber(t.to_owned()) } else { bad() });
+        return Err(if plain { ProblemKind::AmbiguousNumber(excerpt(t)) } else { bad() });
     }
     let groups: Vec<&str> = t.split('.').collect();
     let well_grouped = groups.iter().all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
@@ -205,20 +209,11 @@ mod tests {
             parse_count("99999999999999999999999"),
             Err(ProblemKind::BadNumber("99999999999999999999999".into()))
         );
-    }
-
-    #[test]
-    fn a_problem_names_its_place() {
-        let p = Problem::new(
-            Place::file("transparency.csv").with_row(Row::Line(3)).with_unit("H44.01").with_field("DOSSIER_SYNC__num"),
-            ProblemKind::NumeratorAboveDenominator { num: 5, den: 3 },
-        );
+        let long = "7".repeat(1_000_000);
         assert_eq!(
-            p.to_string(),
-            "tệp transparency.csv, dòng 3, mã đơn vị H44.01, trường DOSSIER_SYNC__num: tử số 5 lớn hơn mẫu số 3"
+            parse_count(&format!("{long}x")),
+            Err(ProblemKind::BadNumber(format!("{}…", &long[..EXCERPT_CHARS])))
         );
-        // Counts read the Vietnamese way, as everywhere in the app.
-        let big = ProblemKind::NumeratorAboveDenominator { num: 464_495, den: 464_494 };
-        assert_eq!(big.to_string(), "tử số 464.495 lớn hơn mẫu số 464.494");
+        assert_eq!(excerpt("Tam Sơn"), "Tam Sơn");
     }
 }

@@ -1,7 +1,12 @@
 //! Ranking among peers (units of the same level under the same parent) by total, descending, with
 //! standard competition ranking as the portal uses: equal totals share a rank and the next rank
 //! skips (1, 2, 2, 4).
+//!
+//! Each peer group keeps its units in order (best total first, then snapshot order), so that a change
+//! to one unit moves it within that order and re-ranks only the peers between its old and new total,
+//! instead of sorting and ranking the group again.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use super::points::Points;
@@ -49,17 +54,65 @@ pub fn competition_ranks(totals: &[Points]) -> Vec<u32> {
     totals.iter().map(|t| 1 + sorted.partition_point(|s| s > t) as u32).collect()
 }
 
-/// The rank of every unit among its peers.
-pub fn rank(peers: &Peers, totals: &[Points]) -> Vec<Rank> {
+/// Ranks every unit among its peers: the rank of each unit, and each peer group's units by total,
+/// best first (equal totals in snapshot order).
+pub fn rank(peers: &Peers, totals: &[Points]) -> (Vec<Rank>, Vec<Vec<usize>>) {
     let mut ranks = vec![Rank { rank: 1, of: 1 }; totals.len()];
-    for members in &peers.groups {
-        let group_totals: Vec<Points> = members.iter().map(|&i| totals[i]).collect();
-        let of = members.len() as u32;
-        for (&i, r) in members.iter().zip(competition_ranks(&group_totals)) {
-            ranks[i] = Rank { rank: r, of };
-        }
+    let total = |v: usize| totals[v];
+    let mut order = peers.groups.clone();
+    for group in &mut order {
+        sort_group(&mut ranks, group, &total);
     }
-    ranks
+    (ranks, order)
+}
+
+/// Sorts one peer group's order again and ranks all of it (several of its units changed).
+pub fn sort_group(ranks: &mut [Rank], order: &mut [usize], total: &impl Fn(usize) -> Points) {
+    order.sort_unstable_by_key(|&v| (Reverse(total(v)), v));
+    rank_positions(ranks, order, 0, order.len(), total);
+}
+
+/// One unit's total changed from `before` (the others as they were): it moves within its group's
+/// order, and only the peers whose total lies between `before` and its new total are ranked again.
+pub fn move_unit(
+    ranks: &mut [Rank],
+    order: &mut Vec<usize>,
+    unit: usize,
+    before: Points,
+    total: &impl Fn(usize) -> Points,
+) {
+    let after = total(unit);
+    if before == after {
+        return;
+    }
+    let key = |v: usize| (Reverse(total(v)), v);
+    // Where the unit was: a binary search on the order as it was (which holds for every other unit).
+    let old_key = (Reverse(before), unit);
+    let Ok(from) = order.binary_search_by_key(&old_key, |&v| if v == unit { old_key } else { key(v) }) else {
+        // Not this group's order as it was: rank the group from scratch.
+        return sort_group(ranks, order, total);
+    };
+    order.remove(from);
+    let to = order.partition_point(|&v| key(v) < key(unit));
+    order.insert(to, unit);
+    // Ranks change only for units whose total is within [low, high]: a contiguous run of the order.
+    let (low, high) = (before.min(after), before.max(after));
+    let start = order.partition_point(|&v| total(v) > high);
+    let end = order.partition_point(|&v| total(v) >= low);
+    rank_positions(ranks, order, start, end, total);
+}
+
+/// Ranks the units at positions `start..end` of a group's order. Every unit before `start` has a
+/// strictly higher total than the unit at `start`.
+fn rank_positions(ranks: &mut [Rank], order: &[usize], start: usize, end: usize, total: &impl Fn(usize) -> Points) {
+    let of = order.len() as u32;
+    let mut rank = start as u32 + 1;
+    for i in start..end {
+        if i > start && total(order[i]) != total(order[i - 1]) {
+            rank = i as u32 + 1;
+        }
+        ranks[order[i]] = Rank { rank, of };
+    }
 }
 
 #[cfg(test)]
@@ -72,5 +125,25 @@ mod tests {
         assert_eq!(competition_ranks(&t), vec![3, 2, 3, 1, 5]);
         assert_eq!(competition_ranks(&[Points(1), Points(1)]), vec![1, 1]);
         assert_eq!(competition_ranks(&[]), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn moving_one_unit_equals_ranking_from_scratch() {
+        // Brute force: random moves of one unit at a time (ties included, small totals), each checked
+        // against sorting and ranking the whole group.
+        let n = 40;
+        let peers = Peers { groups: vec![(0..n).collect()], group_of: vec![0; n] };
+        let mut rng = crate::engine::synthetic::SplitMix(7);
+        let mut totals: Vec<Points> = (0..n).map(|_| Points(rng.upto(12) as u32)).collect();
+        let (mut ranks, mut order) = rank(&peers, &totals);
+        for step in 0..5_000 {
+            let u = rng.upto(n as u64 - 1) as usize;
+            let before = totals[u];
+            totals[u] = Points(rng.upto(12) as u32);
+            move_unit(&mut ranks, &mut order[0], u, before, &|v| totals[v]);
+            assert_eq!((&ranks, &order), (&rank(&peers, &totals).0, &rank(&peers, &totals).1), "step {step}");
+            let direct: Vec<u32> = competition_ranks(&totals);
+            assert!(ranks.iter().zip(&direct).all(|(r, d)| r.rank == *d), "step {step}");
+        }
     }
 }

@@ -7,22 +7,25 @@ use std::rc::Rc;
 
 use super::methodology::{Inherit, Rule};
 use super::points::Decimal;
-use super::ranking::{competition_ranks, Peers};
+use super::ranking::{self, Peers};
 use super::scoring::{score_unit_with, Scores};
 use super::snapshot::{MetricInput, Snapshot};
 
-/// Why a lever cannot be moved that way.
+/// Why a lever cannot be moved that way (its words: `present::text`).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LeverError {
-    #[error("chỉ tiêu {0} không có số liệu để điều chỉnh (điểm do Cổng công bố hoặc chỉ để theo dõi)")]
+    /// A given score or a monitoring metric: nothing to count.
     NotMovable(String),
-    #[error("chỉ tiêu {metric} tính ở cấp tỉnh: điều chỉnh ở đơn vị {root}")]
-    Inherited { metric: String, root: String },
-    #[error("{} vượt mẫu số {}", super::points::group_thousands(*.num), super::points::group_thousands(*.den))]
-    AboveDenominator { num: u64, den: u64 },
-    #[error("tỷ lệ phải từ 0% đến 100%")]
+    /// A province-level metric, moved at the root only.
+    Inherited {
+        metric: String,
+        root: String,
+    },
+    AboveDenominator {
+        num: u64,
+        den: u64,
+    },
     BadRate,
-    #[error("không có đơn vị hoặc chỉ tiêu này")]
     Unknown,
 }
 
@@ -44,6 +47,14 @@ pub fn lever(snapshot: &Snapshot, unit: usize, metric: usize) -> Result<(u64, u6
         Some(MetricInput::Counts { num, den }) => Ok((*num, *den)),
         _ => Err(LeverError::NotMovable(def.code.clone())),
     }
+}
+
+/// The metrics of a group a unit can move, with a denominator: (metric, baseline numerator, denominator).
+fn group_levers(snapshot: &Snapshot, unit: usize, group: usize) -> Result<Vec<(usize, u64, u64)>, LeverError> {
+    let range = snapshot.methodology.groups.get(group).ok_or(LeverError::Unknown)?.metrics.clone();
+    Ok(range
+        .filter_map(|k| lever(snapshot, unit, k).ok().filter(|&(_, den)| den > 0).map(|(b, d)| (k, b, d)))
+        .collect())
 }
 
 /// The smallest numerator over `den` whose rate is at least `rate` (a whole number of dossiers).
@@ -118,8 +129,9 @@ impl Scenario {
         self.set(snapshot, unit, metric, count_for_rate(rate, den)?)
     }
 
-    /// Lifts every movable metric of a group to at least `rate` from its baseline: metrics already
-    /// above stay at their baseline; at 100% every metric with counts earns its maximum.
+    /// Lifts every movable metric of a group to at least `rate`: a metric already above (in the
+    /// snapshot or by this scenario) is never lowered; at 100% every metric with counts earns its
+    /// maximum.
     pub fn lift_group(
         &mut self,
         snapshot: &Snapshot,
@@ -127,11 +139,45 @@ impl Scenario {
         group: usize,
         rate: Decimal,
     ) -> Result<(), LeverError> {
-        let range = snapshot.methodology.groups.get(group).ok_or(LeverError::Unknown)?.metrics.clone();
-        for k in range {
-            let Ok((base, den)) = lever(snapshot, unit, k) else { continue };
-            let wanted = count_for_rate(rate, den)?;
-            self.set(snapshot, unit, k, base.max(wanted))?;
+        for (k, base, den) in group_levers(snapshot, unit, group)? {
+            let now = self.numerator(unit, k).unwrap_or(base);
+            self.set(snapshot, unit, k, now.max(count_for_rate(rate, den)?))?;
+        }
+        Ok(())
+    }
+
+    /// Where a group lever stands for a unit under this scenario: the lowest rate among the group's
+    /// metrics the unit can move, in whole percent rounded down; `None` if it can move none.
+    pub fn group_level(&self, snapshot: &Snapshot, unit: usize, group: usize) -> Option<u64> {
+        let levers = group_levers(snapshot, unit, group).ok()?;
+        levers
+            .into_iter()
+            .map(|(k, base, den)| u128::from(self.numerator(unit, k).unwrap_or(base)) * 100 / u128::from(den))
+            .min()
+            .map(|p| p as u64)
+    }
+
+    /// Moves a group lever from where it stands ([`Scenario::group_level`]) to `percent`. Up: every
+    /// metric below rises to it, none is lowered. Down: the metrics the lever had raised (exactly at its
+    /// old level) come down to the new level or their baseline; a metric set higher by hand stays.
+    pub fn move_group(
+        &mut self,
+        snapshot: &Snapshot,
+        unit: usize,
+        group: usize,
+        percent: u64,
+    ) -> Result<(), LeverError> {
+        let percent = percent.min(100);
+        let rate = |p: u64| Decimal { digits: p, scale: 2 };
+        let Some(old) = self.group_level(snapshot, unit, group) else { return Ok(()) };
+        if percent >= old {
+            return self.lift_group(snapshot, unit, group, rate(percent));
+        }
+        for (k, base, den) in group_levers(snapshot, unit, group)? {
+            let now = self.numerator(unit, k).unwrap_or(base);
+            if now > base && now == count_for_rate(rate(old), den)? {
+                self.set(snapshot, unit, k, base.max(count_for_rate(rate(percent), den)?))?;
+            }
         }
         Ok(())
     }
@@ -191,31 +237,14 @@ pub fn rescore(
         next.units[u] = Rc::new(score_unit_with(snapshot, u, |v, k| scenario.input(snapshot, v, k)));
         groups.entry(peers.group_of[u]).or_default().push(u);
     }
+    let Scores { units: scores, ranks, order } = &mut next;
+    let total = |v: usize| scores[v].total;
     for (g, changed) in groups {
-        let members = &peers.groups[g];
         match changed[..] {
-            // One unit moved (a slider step): a peer's rank is 1 + the number of peers above it, so it
-            // changes only if the unit crossed its total. O(n), no sort.
-            [u] => {
-                let (before, after) = (previous.units[u].total, next.units[u].total);
-                if before == after {
-                    continue;
-                }
-                let mut above_u = 0;
-                for &v in members.iter().filter(|&&v| v != u) {
-                    let t = next.units[v].total;
-                    above_u += u32::from(t > after);
-                    let r = &mut next.ranks[v].rank;
-                    *r = *r + u32::from(after > t) - u32::from(before > t);
-                }
-                next.ranks[u].rank = 1 + above_u;
-            }
-            _ => {
-                let totals: Vec<_> = members.iter().map(|&i| next.units[i].total).collect();
-                for (&i, r) in members.iter().zip(competition_ranks(&totals)) {
-                    next.ranks[i].rank = r;
-                }
-            }
+            // One unit moved (a slider step): it moves within its group's order, and only the peers
+            // between its old and new total are ranked again. No sort.
+            [u] => ranking::move_unit(ranks, &mut order[g], u, previous.units[u].total, &total),
+            _ => ranking::sort_group(ranks, &mut order[g], &total),
         }
     }
     next
@@ -235,13 +264,13 @@ pub fn evaluate_from(snapshot: &Snapshot, peers: &Peers, scenario: &Scenario, ba
 /// after. Best first (by their baseline rank).
 pub fn passed(peers: &Peers, baseline: &Scores, current: &Scores, unit: usize) -> Vec<usize> {
     let (mine_before, mine_after) = (baseline.units[unit].total, current.units[unit].total);
-    let mut out: Vec<usize> = peers.groups[peers.group_of[unit]]
+    // The peers ahead or level before are the head of the baseline's order, best first.
+    baseline.order[peers.group_of[unit]]
         .iter()
         .copied()
-        .filter(|&o| o != unit && baseline.units[o].total >= mine_before && current.units[o].total < mine_after)
-        .collect();
-    out.sort_unstable_by_key(|&o| (baseline.ranks[o].rank, o));
-    out
+        .take_while(|&o| baseline.units[o].total >= mine_before)
+        .filter(|&o| o != unit && current.units[o].total < mine_after)
+        .collect()
 }
 
 #[cfg(test)]

@@ -75,12 +75,14 @@ pub fn score_unit_with(snapshot: &Snapshot, unit: usize, input: impl Fn(usize, u
 pub struct Scores {
     pub units: Vec<Rc<UnitScore>>,
     pub ranks: Vec<Rank>,
+    /// Per peer group (`Peers::groups`): its units by total, best first; equal totals in snapshot order.
+    pub order: Vec<Vec<usize>>,
 }
 
 /// Scores and ranks a whole snapshot.
 pub fn score(snapshot: &Snapshot) -> Scores {
     let units: Vec<Rc<UnitScore>> = (0..snapshot.units.len()).map(|i| Rc::new(score_unit(snapshot, i))).collect();
     let totals: Vec<Points> = units.iter().map(|u| u.total).collect();
-    let ranks = ranking::rank(&Peers::of(snapshot), &totals);
-    Scores { units, ranks }
+    let (ranks, order) = ranking::rank(&Peers::of(snapshot), &totals);
+    Scores { units, ranks, order }
 }

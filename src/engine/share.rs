@@ -82,38 +82,41 @@ pub fn encode(snapshot: &Snapshot, scenario: &Scenario) -> String {
     out
 }
 
-/// Why a scenario text cannot be used.
+/// Why a scenario text cannot be used (its words: `present::text`).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ShareError {
-    #[error("kịch bản quá dài ({0} ký tự, tối đa {MAX_LEN})")]
-    TooLong(usize),
-    #[error("kịch bản có quá nhiều điều chỉnh (tối đa {MAX_OVERRIDES})")]
-    TooMany,
-    #[error("kịch bản sai cú pháp ở «{0}»")]
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    TooMany {
+        max: usize,
+    },
+    /// The part that does not read (an excerpt).
     Syntax(String),
-    #[error("kịch bản nhắc tới đơn vị «{0}» không có trong dữ liệu đang mở")]
     UnknownUnit(String),
-    #[error("kịch bản nhắc tới chỉ tiêu số {0} không có trong phương pháp tính")]
     UnknownMetric(usize),
-    #[error("đơn vị {unit}: {error}")]
-    Lever { unit: String, error: LeverError },
+    Lever {
+        unit: String,
+        error: LeverError,
+    },
 }
 
 /// Reads a scenario text against a snapshot; every override is checked as a lever move.
 pub fn decode(snapshot: &Snapshot, text: &str) -> Result<Scenario, ShareError> {
     if text.len() > MAX_LEN {
-        return Err(ShareError::TooLong(text.len()));
+        return Err(ShareError::TooLong { len: text.len(), max: MAX_LEN });
     }
     let mut scenario = Scenario::new();
     let mut count = 0;
     for part in text.split(';').filter(|p| !p.is_empty()) {
-        let short = |s: &str| s.chars().take(40).collect::<String>();
+        let short = super::problem::excerpt;
         let (code, list) = part.split_once(':').ok_or_else(|| ShareError::Syntax(short(part)))?;
         let unit = snapshot.unit_index(code).ok_or_else(|| ShareError::UnknownUnit(short(code)))?;
         for pair in list.split(',') {
             count += 1;
             if count > MAX_OVERRIDES {
-                return Err(ShareError::TooMany);
+                return Err(ShareError::TooMany { max: MAX_OVERRIDES });
             }
             let (k, n) = pair.split_once('=').ok_or_else(|| ShareError::Syntax(short(pair)))?;
             let digits = |s: &str| !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit());

@@ -9,13 +9,15 @@ use std::sync::Arc;
 
 use super::methodology::{Inherit, Methodology, Rule};
 use super::points::Points;
-use super::problem::{Place, Problem, ProblemKind};
+use super::problem::{excerpt, Place, Problem, ProblemKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub meta: Meta,
     pub methodology: Arc<Methodology>,
     pub units: Vec<Unit>,
+    /// The top unit above each unit (itself for a unit without a parent), computed once.
+    roots: Vec<usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -94,32 +96,6 @@ impl Period {
         }
         let m: u32 = rest.parse().ok().filter(|m| (1..=12).contains(m))?;
         Some(span(PeriodKind::Month, m, m))
-    }
-
-    /// The period as Vietnamese staff name it: "Quý 3/2026", "Tháng 9/2026", "6 tháng đầu năm 2026".
-    pub fn label_vi(&self) -> String {
-        let year = &self.from[0..4.min(self.from.len())];
-        let month: u32 = self.from.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-        match self.kind {
-            PeriodKind::Month => format!("Tháng {month}/{year}"),
-            PeriodKind::Quarter => format!("Quý {}/{year}", month.div_ceil(3)),
-            PeriodKind::HalfYear if month <= 6 => format!("6 tháng đầu năm {year}"),
-            PeriodKind::HalfYear => format!("6 tháng cuối năm {year}"),
-            PeriodKind::Year => format!("Năm {year}"),
-            PeriodKind::Custom => format!("Từ {} đến {}", vi_date(&self.from), vi_date(&self.to)),
-        }
-    }
-}
-
-/// "2026-09-26" → "26/9/2026" (the text back unchanged if it is not such a date).
-pub fn vi_date(iso: &str) -> String {
-    match (
-        iso.get(0..4),
-        iso.get(5..7).and_then(|m| m.parse::<u32>().ok()),
-        iso.get(8..10).and_then(|d| d.parse::<u32>().ok()),
-    ) {
-        (Some(y), Some(m), Some(d)) if iso.len() == 10 => format!("{d}/{m}/{y}"),
-        _ => iso.to_owned(),
     }
 }
 
@@ -209,21 +185,35 @@ pub enum MetricInput {
 }
 
 impl Snapshot {
+    /// A snapshot of units whose parents are indices into `units`. Readers go through [`Builder`],
+    /// which checks parents first; here a parent out of range or a cycle is cut (the unit becomes a
+    /// root), so that no input can make the engine loop.
+    pub fn new(meta: Meta, methodology: Arc<Methodology>, mut units: Vec<Unit>) -> Snapshot {
+        let n = units.len();
+        for u in &mut units {
+            u.parent = u.parent.filter(|&p| p < n);
+        }
+        let parents: Vec<Option<usize>> = units.iter().map(|u| u.parent).collect();
+        let roots = match top_units(&parents) {
+            Ok(roots) => roots,
+            Err(cycles) => {
+                for i in cycles {
+                    units[i].parent = None;
+                }
+                let parents: Vec<Option<usize>> = units.iter().map(|u| u.parent).collect();
+                top_units(&parents).unwrap_or_else(|_| (0..n).collect())
+            }
+        };
+        Snapshot { meta, methodology, units, roots }
+    }
+
     pub fn unit_index(&self, code: &str) -> Option<usize> {
         self.units.iter().position(|u| u.code == code)
     }
 
-    /// The top unit above `unit` (itself if it has no parent). Parents are acyclic (checked).
-    pub fn root_of(&self, mut unit: usize) -> usize {
-        let mut steps = 0;
-        while let Some(p) = self.units[unit].parent {
-            unit = p;
-            steps += 1;
-            if steps > self.units.len() {
-                break; // unreachable on a built snapshot; guards hand-made ones
-            }
-        }
-        unit
+    /// The top unit above `unit` (itself if it has no parent).
+    pub fn root_of(&self, unit: usize) -> usize {
+        self.roots.get(unit).copied().unwrap_or(unit)
     }
 
     /// The counts a metric is scored with for a unit: its own, or its root's for inherited metrics.
@@ -233,6 +223,51 @@ impl Snapshot {
             _ => unit,
         };
         self.units[owner].metrics.get(metric).copied().unwrap_or_default()
+    }
+}
+
+/// The top unit above every unit, in one pass over the parent links (linear in the number of units,
+/// however deep the chains): `Err` with the units on a cycle, each listed once.
+pub fn top_units(parents: &[Option<usize>]) -> Result<Vec<usize>, Vec<usize>> {
+    const UNSEEN: usize = usize::MAX;
+    const ON_PATH: usize = usize::MAX - 1;
+    let mut roots = vec![UNSEEN; parents.len()];
+    let mut cycles = Vec::new();
+    let mut path = Vec::new();
+    for start in 0..parents.len() {
+        let mut u = start;
+        // Walk up until a unit whose root is known, a top unit, or one already on this path (a cycle).
+        let root = loop {
+            match roots[u] {
+                ON_PATH => {
+                    let first = path.iter().position(|&p| p == u).unwrap_or(0);
+                    cycles.extend_from_slice(&path[first..]);
+                    break u;
+                }
+                UNSEEN => {}
+                known => break known,
+            }
+            match parents[u] {
+                Some(p) if p < parents.len() => {
+                    roots[u] = ON_PATH;
+                    path.push(u);
+                    u = p;
+                }
+                _ => {
+                    roots[u] = u;
+                    break u;
+                }
+            }
+        };
+        for &p in &path {
+            roots[p] = root;
+        }
+        path.clear();
+    }
+    if cycles.is_empty() {
+        Ok(roots)
+    } else {
+        Err(cycles)
     }
 }
 
@@ -291,9 +326,21 @@ pub fn score_cell(metric: &super::methodology::Metric, text: &str, place: &Place
         return Ok(MetricInput::Missing);
     }
     match Points::parse(&text.replace(',', ".")) {
-        Some(p) if p <= metric.max => Ok(MetricInput::Score(p)),
-        Some(p) => Err(Problem::new(place.clone(), ProblemKind::ScoreAboveMax { score: p.vi(), max: metric.max.vi() })),
-        None => Err(Problem::new(place.clone(), ProblemKind::BadScore(text.to_owned()))),
+        Some(p) => score_input(metric, p, || place.clone()),
+        None => Err(Problem::new(place.clone(), ProblemKind::BadScore(excerpt(text)))),
+    }
+}
+
+/// Checks a given score read for one metric: within the metric's maximum.
+pub fn score_input(
+    metric: &super::methodology::Metric,
+    p: Points,
+    place: impl FnOnce() -> Place,
+) -> Result<MetricInput, Problem> {
+    if p <= metric.max {
+        Ok(MetricInput::Score(p))
+    } else {
+        Err(Problem::new(place(), ProblemKind::ScoreAboveMax { score: p, max: metric.max }))
     }
 }
 
@@ -301,6 +348,8 @@ pub fn score_cell(metric: &super::methodology::Metric, text: &str, place: &Place
 /// inherited metrics, and that every group of every unit can be scored.
 pub struct Builder {
     methodology: Arc<Methodology>,
+    /// The file read, for problems about the snapshot as a whole (its capture date, its period).
+    file: Option<String>,
     drafts: Vec<UnitDraft>,
     by_code: HashMap<String, usize>,
     pub problems: Vec<Problem>,
@@ -308,7 +357,13 @@ pub struct Builder {
 
 impl Builder {
     pub fn new(methodology: Arc<Methodology>) -> Builder {
-        Builder { methodology, drafts: Vec::new(), by_code: HashMap::new(), problems: Vec::new() }
+        Builder { methodology, file: None, drafts: Vec::new(), by_code: HashMap::new(), problems: Vec::new() }
+    }
+
+    /// Names the file read in problems about the snapshot as a whole.
+    pub fn in_file(mut self, file: &str) -> Builder {
+        self.file = Some(file.to_owned());
+        self
     }
 
     pub fn methodology(&self) -> &Arc<Methodology> {
@@ -326,13 +381,9 @@ impl Builder {
             return None;
         }
         if let Some(&first) = self.by_code.get(&draft.code) {
-            let other = self.drafts[first].place.clone();
-            let what = if other.row.is_some() {
-                Place { unit: None, field: None, ..other }.to_string()
-            } else {
-                draft.code.clone()
-            };
-            self.problem(draft.place.clone().with_field("code"), ProblemKind::DuplicateUnit(what));
+            let other = &self.drafts[first].place;
+            let first = other.row.map(|_| Place { unit: None, field: None, ..other.clone() });
+            self.problem(draft.place.clone().with_field("code"), ProblemKind::DuplicateUnit(first));
             return None;
         }
         self.by_code.insert(draft.code.clone(), self.drafts.len());
@@ -355,8 +406,19 @@ impl Builder {
     /// Finishes the snapshot, or returns every problem found (by the reader and here).
     pub fn finish(mut self, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
         let m = Arc::clone(&self.methodology);
+        let whole = Place { file: self.file.clone(), ..Place::default() };
         if self.drafts.is_empty() && self.problems.is_empty() {
-            self.problem(Place::default(), ProblemKind::NoUnits);
+            self.problem(whole.clone(), ProblemKind::NoUnits);
+        }
+        // The snapshot's own dates.
+        if let Some(c) = meta.captured.as_deref().filter(|c| !is_iso_date(c)) {
+            self.problem(whole.clone().with_field("captured"), ProblemKind::BadDate(excerpt(c)));
+        }
+        if let Some(p) = &meta.period {
+            if !is_iso_date(&p.from) || !is_iso_date(&p.to) || p.from > p.to {
+                let text = format!("{} {} {}", p.kind.code(), p.from, p.to);
+                self.problem(whole.clone().with_field("period"), ProblemKind::BadPeriod(excerpt(&text)));
+            }
         }
         // Parents.
         let mut parents = vec![None; self.drafts.len()];
@@ -374,23 +436,22 @@ impl Builder {
                 }
             }
         }
-        let mut roots = vec![usize::MAX; self.drafts.len()];
-        for (i, root) in roots.iter_mut().enumerate() {
-            let (mut u, mut steps) = (i, 0);
-            while let Some(p) = parents[u] {
-                u = p;
-                steps += 1;
-                if steps > self.drafts.len() {
-                    break;
+        // Roots in one pass (linear however deep the chains); units on a cycle are reported, once each.
+        const NO_ROOT: usize = usize::MAX;
+        let roots = match top_units(&parents) {
+            Ok(roots) => roots,
+            Err(cycles) => {
+                let mut roots = vec![NO_ROOT; self.drafts.len()];
+                for i in cycles {
+                    self.problems.push(Problem::new(
+                        self.drafts[i].place.clone().with_field("parent"),
+                        ProblemKind::ParentCycle,
+                    ));
+                    roots[i] = i; // checked no further as a child
                 }
+                roots
             }
-            if steps > self.drafts.len() {
-                self.problems
-                    .push(Problem::new(self.drafts[i].place.clone().with_field("parent"), ProblemKind::ParentCycle));
-            } else {
-                *root = u;
-            }
-        }
+        };
         // Groups and inherited metrics, unit by unit.
         for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.refused) {
             for (gi, g) in m.groups.iter().enumerate() {
@@ -410,7 +471,7 @@ impl Builder {
                     )),
                     (false, Some(score)) if score > g.max => self.problems.push(Problem::new(
                         place.clone().with_field(g.code.clone()),
-                        ProblemKind::ScoreAboveMax { score: score.vi(), max: g.max.vi() },
+                        ProblemKind::ScoreAboveMax { score, max: g.max },
                     )),
                     (true, None) => {
                         for k in scored().filter(|&k| own(k) && !has(k)) {
@@ -425,7 +486,7 @@ impl Builder {
                 // A child may repeat its root's value of an inherited metric (the portal does), but
                 // not contradict it.
                 let root = roots[i];
-                if root == usize::MAX || root == i {
+                if root == NO_ROOT || root == i {
                     continue;
                 }
                 for k in g.metrics.clone().filter(|&k| m.metrics[k].inherit == Inherit::Root) {
@@ -433,10 +494,7 @@ impl Builder {
                     if mine != MetricInput::Missing && mine != theirs {
                         self.problems.push(Problem::new(
                             place.clone().with_field(m.metrics[k].code.clone()),
-                            ProblemKind::InheritedMismatch {
-                                root: self.drafts[root].code.clone(),
-                                expected: describe(theirs),
-                            },
+                            ProblemKind::InheritedMismatch { root: self.drafts[root].code.clone(), expected: theirs },
                         ));
                     }
                 }
@@ -463,17 +521,7 @@ impl Builder {
                 Unit { code: d.code, name: d.name, level: d.level, parent, metrics, given_groups: d.given_groups }
             })
             .collect();
-        Ok(Snapshot { meta, methodology: m, units })
-    }
-}
-
-fn describe(input: MetricInput) -> String {
-    match input {
-        MetricInput::Missing => "không có số liệu".to_owned(),
-        MetricInput::Counts { num, den } => {
-            format!("{}/{}", super::points::group_thousands(num), super::points::group_thousands(den))
-        }
-        MetricInput::Score(p) => format!("{} điểm", p.vi()),
+        Ok(Snapshot::new(meta, m, units))
     }
 }
 
@@ -485,10 +533,9 @@ mod tests {
     fn short_periods() {
         let q = Period::parse_short("2026-Q3").unwrap();
         assert_eq!((q.kind, q.from.as_str(), q.to.as_str()), (PeriodKind::Quarter, "2026-07-01", "2026-09-30"));
-        assert_eq!(q.label_vi(), "Quý 3/2026");
         assert_eq!(Period::parse_short("2024-02").unwrap().to, "2024-02-29");
-        assert_eq!(Period::parse_short("2026-H2").unwrap().label_vi(), "6 tháng cuối năm 2026");
-        assert_eq!(Period::parse_short("2026").unwrap().label_vi(), "Năm 2026");
+        assert_eq!(Period::parse_short("2026-H2").unwrap().from, "2026-07-01");
+        assert_eq!(Period::parse_short("2026").unwrap().kind, PeriodKind::Year);
         assert!(Period::parse_short("2026-Q5").is_none());
         assert!(Period::parse_short("26-Q1").is_none());
         assert!(Period::parse_short("2026-13").is_none());
@@ -499,6 +546,22 @@ mod tests {
         assert!(is_iso_date("2026-09-26"));
         assert!(!is_iso_date("2026-02-30"));
         assert!(!is_iso_date("26/9/2026"));
-        assert_eq!(vi_date("2026-09-26"), "26/9/2026");
+    }
+
+    #[test]
+    fn roots_of_deep_chains_and_cycles_in_one_pass() {
+        // A root, then 200,000 units each the parent of the next: linear, not depth × units.
+        let n: usize = 200_000;
+        let parents: Vec<Option<usize>> = (0..n).map(|i| i.checked_sub(1)).collect();
+        let roots = top_units(&parents).unwrap();
+        assert!(roots.iter().all(|&r| r == 0));
+        // Reversed chain (each unit the child of the next), and two trees.
+        let parents: Vec<Option<usize>> = (0..n).map(|i| (i + 1 < n).then_some(i + 1)).collect();
+        assert!(top_units(&parents).unwrap().iter().all(|&r| r == n - 1));
+        assert_eq!(top_units(&[None, Some(0), None, Some(2), Some(1)]), Ok(vec![0, 0, 2, 2, 0]));
+        // A cycle 1 → 2 → 3 → 1 and a unit hanging under it: the three cycle units, once each.
+        let mut cycle = top_units(&[None, Some(2), Some(3), Some(1), Some(3)]).unwrap_err();
+        cycle.sort_unstable();
+        assert_eq!(cycle, [1, 2, 3]);
     }
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
-use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
+use super::problem::{excerpt, parse_count, Expected, Place, Problem, ProblemKind, Row};
 use super::snapshot::{
     counts_input, is_iso_date, score_cell, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft,
 };
@@ -35,13 +35,13 @@ pub fn parse_with(
     let here = Place::file(file);
     let root: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
         let what = match e.classify() {
-            serde_json::error::Category::Eof => "tệp JSON bị cắt cụt".to_owned(),
-            _ => format!("sai cú pháp JSON ở cột {}", e.column()),
+            serde_json::error::Category::Eof => ProblemKind::TruncatedJson,
+            _ => ProblemKind::BadJson { column: e.column() as u64 },
         };
-        vec![Problem::new(here.clone().with_row(Row::Line(e.line() as u64)), ProblemKind::Syntax(what))]
+        vec![Problem::new(here.clone().with_row(Row::Line(e.line() as u64)), what)]
     })?;
     let Some(obj) = root.as_object() else {
-        return Err(vec![Problem::new(here, ProblemKind::WrongType("một đối tượng JSON { … }"))]);
+        return Err(vec![Problem::new(here, ProblemKind::WrongType(Expected::Document))]);
     };
     let mut problems = Vec::new();
     let field = |name: &str| here.clone().with_field(name);
@@ -50,8 +50,8 @@ pub fn parse_with(
     if !format_ok {
         let seen = format!(
             "{} {}",
-            obj.get("format").map_or("(không có)".to_owned(), |v| v.to_string()),
-            obj.get("version").map_or(String::new(), |v| v.to_string())
+            obj.get("format").map_or("—".to_owned(), |v| excerpt(&v.to_string())),
+            obj.get("version").map_or(String::new(), |v| excerpt(&v.to_string()))
         );
         return Err(vec![Problem::new(field("format"), ProblemKind::UnsupportedFormat(seen.trim().to_owned()))]);
     }
@@ -66,16 +66,14 @@ pub fn parse_with(
             None
         }
         Some(_) => {
-            problems.push(Problem::new(field(name), ProblemKind::WrongType("một chuỗi ký tự")));
+            problems.push(Problem::new(field(name), ProblemKind::WrongType(Expected::Text)));
             None
         }
     };
     let title = text_field("title", true, &mut problems).unwrap_or_default();
     let source = text_field("source", false, &mut problems).unwrap_or_default();
+    // Its date is checked with the rest of the snapshot, by the builder.
     let captured = text_field("captured", false, &mut problems);
-    if let Some(c) = captured.as_deref().filter(|c| !is_iso_date(c)) {
-        problems.push(Problem::new(field("captured"), ProblemKind::BadDate(c.to_owned())));
-    }
     let period = match obj.get("period") {
         None | Some(Value::Null) => None,
         Some(v) => read_period(v, &field("period"), &mut problems),
@@ -92,7 +90,7 @@ pub fn parse_with(
     let units = match obj.get("units") {
         Some(Value::Array(units)) => units,
         Some(_) => {
-            problems.push(Problem::new(field("units"), ProblemKind::WrongType("một danh sách [ … ]")));
+            problems.push(Problem::new(field("units"), ProblemKind::WrongType(Expected::List)));
             return Err(problems);
         }
         None => {
@@ -102,7 +100,7 @@ pub fn parse_with(
     };
     let index: HashMap<&str, usize> =
         methodology.metrics.iter().enumerate().map(|(k, m)| (m.code.as_str(), k)).collect();
-    let mut builder = Builder::new(Arc::clone(&methodology));
+    let mut builder = Builder::new(Arc::clone(&methodology)).in_file(file);
     builder.problems = problems;
     for (i, unit) in units.iter().enumerate() {
         let place = here.clone().with_row(Row::Unit(i + 1));
@@ -113,7 +111,7 @@ pub fn parse_with(
 
 fn read_period(v: &Value, place: &Place, problems: &mut Vec<Problem>) -> Option<Period> {
     let bad = |problems: &mut Vec<Problem>| {
-        problems.push(Problem::new(place.clone(), ProblemKind::BadPeriod(v.to_string())));
+        problems.push(Problem::new(place.clone(), ProblemKind::BadPeriod(excerpt(&v.to_string()))));
         None
     };
     let Some(o) = v.as_object() else { return bad(problems) };
@@ -132,7 +130,7 @@ fn read_period(v: &Value, place: &Place, problems: &mut Vec<Problem>) -> Option<
 
 fn read_unit(v: &Value, place: Place, index: &HashMap<&str, usize>, b: &mut Builder) {
     let Some(o) = v.as_object() else {
-        b.problem(place, ProblemKind::WrongType("một đối tượng { … }"));
+        b.problem(place, ProblemKind::WrongType(Expected::Object));
         return;
     };
     let code = o.get("code").and_then(Value::as_str).unwrap_or("").trim().to_owned();
@@ -148,13 +146,13 @@ fn read_unit(v: &Value, place: Place, index: &HashMap<&str, usize>, b: &mut Buil
             String::new()
         }
         Some(_) => {
-            b.problem(f("name"), ProblemKind::WrongType("một chuỗi ký tự"));
+            b.problem(f("name"), ProblemKind::WrongType(Expected::Text));
             String::new()
         }
     };
     let level = match o.get("level") {
         Some(Value::String(s)) => Level::from_code(s).or_else(|| {
-            b.problem(f("level"), ProblemKind::UnknownLevel(s.clone()));
+            b.problem(f("level"), ProblemKind::UnknownLevel(excerpt(s)));
             None
         }),
         None => {
@@ -162,7 +160,7 @@ fn read_unit(v: &Value, place: Place, index: &HashMap<&str, usize>, b: &mut Buil
             None
         }
         Some(other) => {
-            b.problem(f("level"), ProblemKind::UnknownLevel(other.to_string()));
+            b.problem(f("level"), ProblemKind::UnknownLevel(excerpt(&other.to_string())));
             None
         }
     };
@@ -170,12 +168,12 @@ fn read_unit(v: &Value, place: Place, index: &HashMap<&str, usize>, b: &mut Buil
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(_) => {
-            b.problem(f("parent"), ProblemKind::WrongType("một mã đơn vị hoặc null"));
+            b.problem(f("parent"), ProblemKind::WrongType(Expected::UnitCodeOrNull));
             None
         }
     };
     if o.get("code").is_some_and(|c| !c.is_string()) {
-        b.problem(f("code"), ProblemKind::WrongType("một chuỗi ký tự"));
+        b.problem(f("code"), ProblemKind::WrongType(Expected::Text));
         return;
     }
     let Some(level) = level else { return };
@@ -197,7 +195,7 @@ fn read_unit(v: &Value, place: Place, index: &HashMap<&str, usize>, b: &mut Buil
             }
         }
         Some(_) => {
-            b.problem(f("metrics"), ProblemKind::WrongType("một đối tượng { mã chỉ tiêu: … }"));
+            b.problem(f("metrics"), ProblemKind::WrongType(Expected::MetricMap));
             ok = false;
         }
     }
@@ -214,14 +212,14 @@ fn read_unit(v: &Value, place: Place, index: &HashMap<&str, usize>, b: &mut Buil
                 match read_score(value) {
                     Some(p) => draft.given_groups[gi] = Some(p),
                     None => {
-                        b.problem(fp, ProblemKind::BadScore(value.to_string()));
+                        b.problem(fp, ProblemKind::BadScore(excerpt(&value.to_string())));
                         ok = false;
                     }
                 }
             }
         }
         Some(_) => {
-            b.problem(f("given_groups"), ProblemKind::WrongType("một đối tượng { mã nhóm: điểm }"));
+            b.problem(f("given_groups"), ProblemKind::WrongType(Expected::GroupMap));
             ok = false;
         }
     }
@@ -248,13 +246,13 @@ fn read_count(v: Option<&Value>, at: impl Fn() -> Place) -> Result<Option<u64>, 
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| {
-            let text = n.to_string();
+            let text = excerpt(&n.to_string());
             let kind = if text.starts_with('-') { ProblemKind::Negative(text) } else { ProblemKind::BadNumber(text) };
             Problem::new(at(), kind)
         }),
         // Counts typed as text in a hand-made file: the same rules as in CSV.
         Some(Value::String(s)) => parse_count(s).map(Some).map_err(|k| Problem::new(at(), k)),
-        Some(other) => Err(Problem::new(at(), ProblemKind::BadNumber(other.to_string()))),
+        Some(other) => Err(Problem::new(at(), ProblemKind::BadNumber(excerpt(&other.to_string())))),
     }
 }
 
@@ -268,15 +266,13 @@ fn read_metric(
     let at = |suffix: &str| unit.clone().with_field(format!("metrics.{code}{suffix}"));
     let k = *index.get(code).ok_or_else(|| Problem::new(at(""), ProblemKind::UnknownMetric(m.id.clone())))?;
     let metric = &m.metrics[k];
-    let o = v
-        .as_object()
-        .ok_or_else(|| Problem::new(at(""), ProblemKind::WrongType("{\"num\": …, \"den\": …} hoặc {\"score\": …}")))?;
+    let o = v.as_object().ok_or_else(|| Problem::new(at(""), ProblemKind::WrongType(Expected::MetricInput)))?;
     if let Some(key) = o.keys().find(|key| !["num", "den", "score"].contains(&key.as_str())) {
         return Err(Problem::new(at(&format!(".{key}")), ProblemKind::UnknownField));
     }
     if let Some(score) = o.get("score") {
         if !score.is_number() {
-            return Err(Problem::new(at(""), ProblemKind::BadScore(score.to_string())));
+            return Err(Problem::new(at(""), ProblemKind::BadScore(excerpt(&score.to_string()))));
         }
         return score_cell(metric, &score.to_string(), &at("")).map(|input| (k, input));
     }

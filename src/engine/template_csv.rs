@@ -14,7 +14,7 @@ use super::csv_text;
 use super::methodology::{Methodology, Rule};
 use super::points::Points;
 use super::portal_csv::{records, text_of, width_problem};
-use super::problem::{parse_count, Place, Problem, ProblemKind, Row};
+use super::problem::{excerpt, parse_count, Place, Problem, ProblemKind, Row};
 use super::snapshot::{counts_input, score_cell, Builder, Level, Meta, MetricInput, Snapshot, UnitDraft};
 
 pub const CODE: &str = "unit_code";
@@ -95,7 +95,7 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
     let mut b = Builder::new(methodology);
     let all = records(text, file).map_err(|p| vec![p])?;
     let Some((header, rows)) = all.split_first() else {
-        return Err(vec![Problem::new(Place::file(file), ProblemKind::Syntax("tệp trống".into()))]);
+        return Err(vec![Problem::new(Place::file(file), ProblemKind::EmptyFile)]);
     };
     let headers = &header.fields;
     let header_place = |c: &str| Place::file(file).with_row(Row::Line(1)).with_field(c);
@@ -106,7 +106,7 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
         if !known.iter().any(|k| k == h) {
             b.problem(header_place(h), ProblemKind::UnknownField);
         } else if column.insert(h, i).is_some() {
-            b.problem(header_place(h), ProblemKind::DuplicateUnit(format!("cột {h}")));
+            b.problem(header_place(h), ProblemKind::DuplicateColumn);
         }
     }
     for required in [CODE, NAME, LEVEL] {
@@ -130,7 +130,7 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
         let code = cell(CODE).to_owned();
         let place = place.with_unit(&code);
         let Some(level) = level_of(cell(LEVEL)) else {
-            b.problem(place.with_field(LEVEL), ProblemKind::UnknownLevel(cell(LEVEL).to_owned()));
+            b.problem(place.with_field(LEVEL), ProblemKind::UnknownLevel(excerpt(cell(LEVEL))));
             continue;
         };
         let mut draft = UnitDraft::new(&m, &code, cell(NAME), level, place.clone());
@@ -164,7 +164,7 @@ pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta)
                 v => match parse_score(v) {
                     Some(p) => draft.given_groups[gi] = Some(p),
                     None => {
-                        b.problem(place.clone().with_field(col), ProblemKind::BadScore(v.to_owned()));
+                        b.problem(place.clone().with_field(col), ProblemKind::BadScore(excerpt(v)));
                         draft.refused = true;
                     }
                 },

@@ -1,12 +1,15 @@
 //! A snapshot as compact bytes, to hand a checked snapshot from the import worker to the page: decoding
 //! is a few milliseconds where re-reading JSON would freeze the page again. Only this program writes it;
-//! the decoder still refuses anything inconsistent (`None`) rather than trusting it.
+//! the decoder still puts it through every check a file gets.
 
 use std::sync::Arc;
 
-use super::methodology::Methodology;
+use super::methodology::{Methodology, Rule};
 use super::points::Points;
-use super::snapshot::{Level, Meta, MetricInput, Period, PeriodKind, Snapshot, Unit};
+use super::problem::{Place, Problem, ProblemKind, Row};
+use super::snapshot::{
+    counts_input, score_input, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft,
+};
 
 const MAGIC: &[u8; 4] = b"CHW1";
 const NONE: u32 = u32::MAX;
@@ -112,7 +115,14 @@ impl R<'_> {
     }
 }
 
-pub fn decode(bytes: &[u8]) -> Option<Snapshot> {
+/// Reads bytes `encode` wrote, through the same checks as every reader (`Builder`: parents, cycles,
+/// numerators within their denominators, scores within their maxima, dates): the worker is trusted no
+/// more than a file. Bytes this program did not write give `Corrupt`.
+pub fn decode(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+    read(bytes).unwrap_or_else(|| Err(vec![Problem::new(Place::default(), ProblemKind::Corrupt)]))
+}
+
+fn read(bytes: &[u8]) -> Option<Result<Snapshot, Vec<Problem>>> {
     let mut r = R(bytes);
     if r.take(4)? != MAGIC {
         return None;
@@ -125,40 +135,69 @@ pub fn decode(bytes: &[u8]) -> Option<Snapshot> {
         _ => return None,
     };
     let n = r.u32()? as usize;
-    let mut units = Vec::with_capacity(n.min(r.0.len() / 8));
-    for _ in 0..n {
+    // Units as drafts (parents by index, kept until every code is known), then the builder's checks.
+    let mut drafts = Vec::with_capacity(n.min(r.0.len() / 8));
+    let mut parents = Vec::with_capacity(drafts.capacity());
+    let mut problems = Vec::new();
+    for i in 0..n {
         let (code, name) = (r.text()?, r.text()?);
         let level = Level::from_code(&r.text()?)?;
-        let parent = match r.u32()? {
+        let place = Place::default().with_row(Row::Unit(i + 1)).with_unit(&code);
+        let mut draft = UnitDraft::new(&methodology, &code, &name, level, place.clone());
+        parents.push(match r.u32()? {
             NONE => None,
             p if (p as usize) < n => Some(p as usize),
             _ => return None,
-        };
-        let k = r.u32()? as usize;
-        if k != methodology.metrics.len() {
+        });
+        if r.u32()? as usize != methodology.metrics.len() {
             return None;
         }
-        let mut metrics = Vec::with_capacity(k);
-        for _ in 0..k {
-            metrics.push(match r.u8()? {
-                0 => MetricInput::Missing,
-                1 => MetricInput::Counts { num: r.u64()?, den: r.u64()? },
-                2 => MetricInput::Score(Points(r.u32()?)),
+        for (k, metric) in methodology.metrics.iter().enumerate() {
+            let at = || place.clone().with_field(metric.code.clone());
+            let input = match r.u8()? {
+                0 => Ok(MetricInput::Missing),
+                1 => {
+                    let (num, den) = (r.u64()?, r.u64()?);
+                    if metric.rule == Rule::Given {
+                        Err(Problem::new(at(), ProblemKind::GivenOnly))
+                    } else {
+                        counts_input(Some(num), Some(den), at)
+                    }
+                }
+                2 => score_input(metric, Points(r.u32()?), at),
                 _ => return None,
-            });
+            };
+            match input {
+                Ok(input) => draft.metrics[k] = input,
+                Err(p) => {
+                    problems.push(p);
+                    draft.refused = true;
+                }
+            }
         }
-        let g = r.u32()? as usize;
-        if g != methodology.groups.len() {
+        if r.u32()? as usize != methodology.groups.len() {
             return None;
         }
-        let given_groups =
-            (0..g).map(|_| r.u32().map(|v| (v != NONE).then_some(Points(v)))).collect::<Option<Vec<_>>>()?;
-        units.push(Unit { code, name, level, parent, metrics, given_groups });
+        for g in 0..methodology.groups.len() {
+            draft.given_groups[g] = match r.u32()? {
+                NONE => None,
+                v => Some(Points(v)),
+            };
+        }
+        drafts.push(draft);
     }
     if !r.0.is_empty() {
         return None;
     }
-    Some(Snapshot { meta: Meta { title, source, captured, period }, methodology, units })
+    for (i, p) in parents.iter().enumerate() {
+        drafts[i].parent = p.map(|p| drafts[p].code.clone());
+    }
+    let mut b = Builder::new(methodology);
+    b.problems = problems;
+    for d in drafts {
+        b.add(d);
+    }
+    Some(b.finish(Meta { title, source, captured, period }))
 }
 
 #[cfg(test)]
@@ -169,14 +208,14 @@ mod tests {
     fn round_trip_and_refusal() {
         let s = crate::default_snapshot::load();
         let bytes = encode(&s);
-        assert_eq!(decode(&bytes), Some(s.clone()));
+        assert_eq!(decode(&bytes), Ok(s.clone()));
         assert!(bytes.len() < 120_000, "{} bytes", bytes.len());
         for cut in [0, 3, 10, bytes.len() / 2, bytes.len() - 1] {
-            assert_eq!(decode(&bytes[..cut]), None);
+            assert!(decode(&bytes[..cut]).is_err());
         }
         let mut bad = bytes.clone();
         bad.push(0);
-        assert_eq!(decode(&bad), None);
+        assert!(decode(&bad).is_err());
         let mut rng = crate::engine::synthetic::SplitMix(1);
         for _ in 0..2000 {
             let mut b = bytes.clone();
@@ -184,5 +223,20 @@ mod tests {
             b[i] ^= 1 << (rng.next_u64() % 8);
             let _ = decode(&b); // never panics
         }
+    }
+
+    #[test]
+    fn worker_bytes_get_the_checks_a_file_gets() {
+        let mut s = crate::default_snapshot::load();
+        let k = s.methodology.metric_index("ONLINE_PAYMENT_DOSSIER").unwrap();
+        s.units[5].metrics[k] = MetricInput::Counts { num: 11, den: 10 };
+        let (a, b) = (s.unit_index("H44.100").unwrap(), s.unit_index("H44.101").unwrap());
+        s.units[a].parent = Some(b);
+        s.units[b].parent = Some(a);
+        let problems = decode(&encode(&s)).unwrap_err();
+        let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
+        assert!(kinds.contains(&&ProblemKind::NumeratorAboveDenominator { num: 11, den: 10 }), "{kinds:?}");
+        assert_eq!(kinds.iter().filter(|k| ***k == ProblemKind::ParentCycle).count(), 2, "{kinds:?}");
+        assert_eq!(problems[0].place.unit.as_deref(), Some(s.units[5].code.as_str()));
     }
 }

@@ -3,10 +3,11 @@
 //! may move.
 
 use crate::engine::methodology::{Inherit, Rule};
+use crate::engine::points::Decimal;
 use crate::engine::scenario::{lever, Scenario};
 use crate::engine::{MetricInput, Points, Rank, Scores, Snapshot};
 
-use super::{format, labels};
+use super::text::{fill, Text};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Breakdown {
@@ -46,10 +47,10 @@ pub struct MetricRow {
     pub baseline_points: Option<Points>,
     pub max: Points,
     pub lost: Points,
-    /// The target rate from which the metric earns full points, as "80%".
-    pub full_from: Option<String>,
-    /// A short note: inherited, given score, monitoring, null.
-    pub note: Option<&'static str>,
+    /// The target rate from which the metric earns full points (0.8).
+    pub full_from: Option<Decimal>,
+    /// Why the metric reads as it does, when it is not the unit's own counts.
+    pub note: Option<Note>,
     /// A scenario can move it for this unit.
     pub movable: bool,
     /// The scenario moves it.
@@ -60,13 +61,38 @@ pub struct MetricRow {
 
 impl MetricRow {
     /// The change in counts, as staff plan it: "+1.240 hồ sơ thanh toán trực tuyến".
-    pub fn count_change(&self) -> Option<String> {
+    pub fn count_change(&self, t: &Text) -> Option<String> {
         let ((now, _), (before, _)) = (self.counts?, self.baseline_counts?);
         if now == before {
             return None;
         }
         let sign = if now > before { "+" } else { "−" };
-        Some(format!("{sign}{} {}", format::int(now.abs_diff(before)), lower_first(&self.name)))
+        let n = t.int(now.abs_diff(before));
+        Some(fill(t.count_change, &[("sign", sign), ("n", &n), ("what", &lower_first(&self.name))]))
+    }
+}
+
+/// Why a metric's figures are not the unit's own counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// Counted for monitoring, worth no points.
+    Monitor,
+    /// A score the portal gives, without counts.
+    Given,
+    /// Computed at the province and copied to the unit.
+    Inherited,
+    /// No dossiers: the portal shows no score (0 in the group).
+    Null,
+}
+
+impl Note {
+    pub fn text(self, t: &Text) -> &'static str {
+        match self {
+            Note::Monitor => t.monitor,
+            Note::Given => t.given_metric,
+            Note::Inherited => t.inherited,
+            Note::Null => t.null_score,
+        }
     }
 }
 
@@ -114,10 +140,10 @@ pub fn breakdown(
                         let base_input = snapshot.effective_input(unit, k);
                         let points = s.metrics[k];
                         let note = match (metric.rule, metric.inherit, input, points) {
-                            (Rule::Monitor, ..) => Some(labels::MONITOR),
-                            (_, _, MetricInput::Score(_), _) => Some(labels::GIVEN_METRIC),
-                            (_, Inherit::Root, ..) if snapshot.root_of(unit) != unit => Some(labels::INHERITED),
-                            (_, _, MetricInput::Counts { den: 0, .. }, None) => Some(labels::NULL_SCORE),
+                            (Rule::Monitor, ..) => Some(Note::Monitor),
+                            (_, _, MetricInput::Score(_), _) => Some(Note::Given),
+                            (_, Inherit::Root, ..) if snapshot.root_of(unit) != unit => Some(Note::Inherited),
+                            (_, _, MetricInput::Counts { den: 0, .. }, None) => Some(Note::Null),
                             _ => None,
                         };
                         MetricRow {
@@ -133,7 +159,7 @@ pub fn breakdown(
                                 metric.max.hundredths().saturating_sub(points.unwrap_or_default().hundredths()),
                             ),
                             full_from: match metric.rule {
-                                Rule::Target(t) => Some(format::threshold(t)),
+                                Rule::Target(t) => Some(t),
                                 _ => None,
                             },
                             note,
@@ -188,7 +214,7 @@ mod tests {
         let cur = crate::engine::scenario::evaluate(&snapshot, &peers, &sc);
         let b = breakdown(&snapshot, &sc, &base, &cur, u);
         let row = b.groups.iter().flat_map(|g| &g.metrics).find(|r| r.index == k).unwrap();
-        assert_eq!(row.count_change().as_deref(), Some("+1.240 hồ sơ thanh toán trực tuyến"));
+        assert_eq!(row.count_change(&crate::present::text::VI).as_deref(), Some("+1.240 hồ sơ thanh toán trực tuyến"));
         assert!(row.overridden && row.movable);
         assert!(b.total > b.baseline_total);
     }

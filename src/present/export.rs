@@ -1,8 +1,10 @@
 //! CSV exports that Excel opens with Vietnamese intact: UTF-8 with a byte-order mark, semicolons, and
-//! numbers the Vietnamese way (decimal comma; counts without grouping, so they stay numbers).
+//! numbers the Vietnamese way (decimal comma; counts without grouping, so they stay numbers). Text from
+//! the data (names, codes) is neutralised where Excel would read it as a formula (OWASP's advice).
 
 use crate::engine::{Points, Scores, Snapshot};
 use crate::present::breakdown::Breakdown;
+use crate::present::text::Text;
 
 fn csv(rows: Vec<Vec<String>>) -> String {
     let mut out = String::from("\u{feff}");
@@ -12,12 +14,29 @@ fn csv(rows: Vec<Vec<String>>) -> String {
     out
 }
 
+/// A number for Excel in the Vietnamese locale: decimal comma.
 fn pts(p: Points) -> String {
     p.with_separator(',')
 }
 
+/// A signed difference of points as Excel reads a number: "1,25", "-0,50".
+fn delta(before: Points, after: Points) -> String {
+    let d = i64::from(after.hundredths()) - i64::from(before.hundredths());
+    format!("{}{},{:02}", if d < 0 { "-" } else { "" }, d.abs() / 100, d.abs() % 100)
+}
+
+/// Text from the data as a cell: one that Excel would take for a formula (`=`, `+`, `-`, `@`, a tab or a
+/// carriage return first) gets a leading apostrophe, which Excel shows as text and does not run.
+pub fn text_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
 /// The ranking of a peer group with the scenario's columns.
 pub fn ranking(
+    t: &Text,
     snapshot: &Snapshot,
     baseline: &Scores,
     current: &Scores,
@@ -25,15 +44,10 @@ pub fn ranking(
     changed: impl Fn(usize) -> bool,
 ) -> String {
     let m = &snapshot.methodology;
-    let mut header = vec![
-        "Hạng".to_owned(),
-        "Hạng theo kịch bản".into(),
-        "Thay đổi hạng".into(),
-        "Mã đơn vị".into(),
-        "Đơn vị".into(),
-    ];
+    let h = &t.csv_ranking;
+    let mut header: Vec<String> = h[..5].iter().map(|s| (*s).to_owned()).collect();
     header.extend(m.groups.iter().map(|g| g.code.clone()));
-    header.extend(["Tổng điểm".to_owned(), "Tổng theo kịch bản".into(), "Tăng".into(), "Có điều chỉnh".into()]);
+    header.extend(h[5..].iter().map(|s| (*s).to_owned()));
     let mut out = vec![header];
     for &u in rows {
         let (b, c) = (&baseline.units[u], &current.units[u]);
@@ -41,15 +55,15 @@ pub fn ranking(
             baseline.ranks[u].rank.to_string(),
             current.ranks[u].rank.to_string(),
             (i64::from(baseline.ranks[u].rank) - i64::from(current.ranks[u].rank)).to_string(),
-            snapshot.units[u].code.clone(),
-            snapshot.units[u].name.clone(),
+            text_cell(&snapshot.units[u].code),
+            text_cell(&snapshot.units[u].name),
         ];
         row.extend(c.groups.iter().map(|g| pts(g.points)));
         row.extend([
             pts(b.total),
             pts(c.total),
-            crate::present::format::points_delta(b.total, c.total).replace('−', "-"),
-            if changed(u) { "có".into() } else { String::new() },
+            delta(b.total, c.total),
+            if changed(u) { t.csv_yes.into() } else { String::new() },
         ]);
         out.push(row);
     }
@@ -57,20 +71,9 @@ pub fn ranking(
 }
 
 /// A unit's plan: every metric before and after, with the counts to reach.
-pub fn plan(unit_name: &str, b: &Breakdown) -> String {
-    let mut out = vec![vec![
-        "Đơn vị".to_owned(),
-        "Nhóm".into(),
-        "Mã chỉ tiêu".into(),
-        "Chỉ tiêu".into(),
-        "Mẫu số".into(),
-        "Tử số hiện tại".into(),
-        "Tử số kế hoạch".into(),
-        "Cần thêm".into(),
-        "Điểm hiện tại".into(),
-        "Điểm kế hoạch".into(),
-        "Điểm tối đa".into(),
-    ]];
+pub fn plan(t: &Text, unit_name: &str, b: &Breakdown) -> String {
+    let mut out = vec![t.csv_plan.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
+    let name = text_cell(unit_name);
     for g in &b.groups {
         for r in &g.metrics {
             let (now, den) = r.counts.map_or((String::new(), String::new()), |(n, d)| (n.to_string(), d.to_string()));
@@ -80,7 +83,7 @@ pub fn plan(unit_name: &str, b: &Breakdown) -> String {
                 _ => String::new(),
             };
             out.push(vec![
-                unit_name.to_owned(),
+                name.clone(),
                 g.code.clone(),
                 r.code.clone(),
                 r.name.clone(),
@@ -94,26 +97,48 @@ pub fn plan(unit_name: &str, b: &Breakdown) -> String {
             ]);
         }
     }
-    out.push(vec![
-        unit_name.to_owned(),
-        "Tổng".into(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        pts(b.baseline_total),
-        pts(b.total),
-        pts(b.total_max),
-    ]);
+    let mut total = vec![String::new(); 11];
+    total[0] = name;
+    total[1] = t.total.to_owned();
+    total[8] = pts(b.baseline_total);
+    total[9] = pts(b.total);
+    total[10] = pts(b.total_max);
+    out.push(total);
     csv(out)
 }
 
-/// A file name: letters, digits and dashes only (unit codes keep their dots).
+/// A file name: ASCII letters, digits, dots and single dashes; Vietnamese letters lose their marks
+/// ("Xã, phường (148)" → "Xa-phuong-148").
 pub fn file_name(parts: &[&str], extension: &str) -> String {
-    let joined = parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("-");
-    let clean: String =
-        joined.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '-' }).collect();
-    format!("{clean}.{extension}")
+    let folded: Vec<String> = parts.iter().filter(|p| !p.is_empty()).map(|p| super::search::fold_case(p)).collect();
+    let mut clean = String::new();
+    for c in folded.join("-").chars() {
+        let c = if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' };
+        if c == '-' && (clean.is_empty() || clean.ends_with('-')) {
+            continue;
+        }
+        clean.push(c);
+    }
+    format!("{}.{extension}", clean.trim_end_matches('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_names_are_clean() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text_cell("+1"), "'+1");
+        assert_eq!(text_cell("-2"), "'-2");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("UBND xã Tam Sơn"), "UBND xã Tam Sơn");
+        assert_eq!(delta(Points(6139), Points(6264)), "1,25");
+        assert_eq!(delta(Points(6139), Points(6089)), "-0,50");
+        assert_eq!(
+            file_name(&["xep-hang", "Xã, phường (148)", "2026-12-01"], "csv"),
+            "xep-hang-Xa-phuong-148-2026-12-01.csv"
+        );
+        assert_eq!(file_name(&["ke-hoach", "H44.166", ""], "csv"), "ke-hoach-H44.166.csv");
+    }
 }

@@ -1,11 +1,10 @@
-//! What the UI shows, computed without any UI crate (tested natively): Vietnamese number formats,
-//! search, labels, and a unit's breakdown. Components only render these.
+//! What the UI shows, computed without any UI crate (tested natively): every word and number format
+//! (`text`), search, a unit's breakdown, exports, the link and the browser store's formats.
 
 pub mod breakdown;
 pub mod export;
-pub mod format;
 pub mod hash;
-pub mod labels;
 pub mod lever_input;
 pub mod search;
 pub mod store;
+pub mod text;

@@ -4,24 +4,39 @@
 /// (text in decomposed form) are dropped too. Vietnamese letters, upper and lower case, map straight
 /// to their base letter; other letters pass through (Unicode case tables would cost ~10 KB of wasm).
 pub fn fold(text: &str) -> String {
-    const GROUPS: [(&str, char); 7] = [
-        ("àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a'),
-        ("đĐ", 'd'),
-        ("èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ", 'e'),
-        ("ìíỉĩịÌÍỈĨỊ", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o'),
-        ("ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ", 'u'),
-        ("ỳýỷỹỵỲÝỶỸỴ", 'y'),
+    strip_marks(text).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Without Vietnamese diacritics, case kept ("Xã Tam Sơn" → "Xa Tam Son"): for file names.
+pub fn fold_case(text: &str) -> String {
+    strip_marks(text).collect()
+}
+
+fn strip_marks(text: &str) -> impl Iterator<Item = char> + '_ {
+    // Lower-case letters first in each list, then upper case: a letter's case is kept by its position.
+    const GROUPS: [(&str, &str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a'),
+        ("đ", "Đ", 'd'),
+        ("èéẻẽẹêềếểễệ", "ÈÉẺẼẸÊỀẾỂỄỆ", 'e'),
+        ("ìíỉĩị", "ÌÍỈĨỊ", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", "ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o'),
+        ("ùúủũụưừứửữự", "ÙÚỦŨỤƯỪỨỬỮỰ", 'u'),
+        ("ỳýỷỹỵ", "ỲÝỶỸỴ", 'y'),
     ];
-    text.chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| {
-            if c.is_ascii() {
-                return c.to_ascii_lowercase();
+    text.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).map(|c| {
+        if c.is_ascii() {
+            return c;
+        }
+        for (lower, upper, base) in GROUPS {
+            if lower.contains(c) {
+                return base;
             }
-            GROUPS.iter().find(|(set, _)| set.contains(c)).map_or(c, |&(_, base)| base)
-        })
-        .collect()
+            if upper.contains(c) {
+                return base.to_ascii_uppercase();
+            }
+        }
+        c
+    })
 }
 
 /// Whether every word of the (folded) query is found in the folded name or the code, diacritics
@@ -46,5 +61,6 @@ mod tests {
         assert!(matches(&fold("h44.2"), "Xã Tam Sơn", "H44.200"));
         assert!(!matches(&fold("tam son q"), "Xã Tam Sơn", "H44.200"));
         assert!(matches("", "Bất kỳ", "X"));
+        assert_eq!(fold_case("Xã, phường ĐỒNG"), "Xa, phuong DONG");
     }
 }

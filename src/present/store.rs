@@ -1,5 +1,7 @@
 //! Scenarios kept in the browser (localStorage) under a versioned key: per data identity, the working
-//! scenario and the named ones. A damaged or foreign store is reported and set aside, never trusted.
+//! scenario and the named ones, each named scenario with an identity of its own (another tab may
+//! rename or delete one: it is found by id, never by position). A damaged or foreign store is reported
+//! and set aside, never trusted.
 
 use serde_json::{Map, Value};
 
@@ -10,6 +12,8 @@ pub const SET_ASIDE_KEY: &str = "chiso.scenarios.v1.hong";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Saved {
+    /// Stable identity of this saved scenario (made when it is saved).
+    pub id: String,
     pub name: String,
     /// The scenario as `share::encode` writes it.
     pub text: String,
@@ -30,28 +34,51 @@ pub struct Store {
     pub by_data: std::collections::BTreeMap<String, ForData>,
 }
 
+/// Why a stored text is not a store this version wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    NotJson,
+    OtherVersion,
+    Damaged,
+}
+
 fn text(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
+/// An id for a scenario saved before ids existed: from its content and place, stable across reads.
+fn legacy_id(position: usize, s: &Saved) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.name.bytes().chain(s.text.bytes()).chain(position.to_le_bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("v1-{h:016x}")
+}
+
 impl Store {
-    /// Reads a stored text; `Err` with the reason if it is not a store this version wrote.
-    pub fn parse(stored: &str) -> Result<Store, String> {
-        let v: Value = serde_json::from_str(stored).map_err(|_| "không phải JSON".to_owned())?;
+    /// Reads a stored text, or why it cannot be used.
+    pub fn parse(stored: &str) -> Result<Store, StoreError> {
+        let v: Value = serde_json::from_str(stored).map_err(|_| StoreError::NotJson)?;
         if v.get("version").and_then(Value::as_u64) != Some(1) {
-            return Err("không phải định dạng phiên bản 1".into());
+            return Err(StoreError::OtherVersion);
         }
-        let data = v.get("data").and_then(Value::as_object).ok_or("thiếu mục data")?;
+        let data = v.get("data").and_then(Value::as_object).ok_or(StoreError::Damaged)?;
         let mut store = Store::default();
         for (id, d) in data {
-            let saved = d
-                .get("saved")
-                .and_then(Value::as_array)
-                .ok_or("thiếu danh sách kịch bản")?
-                .iter()
-                .map(|s| Some(Saved { name: text(s, "name")?, text: text(s, "text")?, unit: text(s, "unit") }))
-                .collect::<Option<Vec<Saved>>>()
-                .ok_or("kịch bản đã lưu bị hỏng")?;
+            let list = d.get("saved").and_then(Value::as_array).ok_or(StoreError::Damaged)?;
+            let mut saved = Vec::with_capacity(list.len());
+            for (i, s) in list.iter().enumerate() {
+                let mut item = Saved {
+                    id: text(s, "id").unwrap_or_default(),
+                    name: text(s, "name").ok_or(StoreError::Damaged)?,
+                    text: text(s, "text").ok_or(StoreError::Damaged)?,
+                    unit: text(s, "unit"),
+                };
+                if item.id.is_empty() {
+                    item.id = legacy_id(i, &item);
+                }
+                saved.push(item);
+            }
             store.by_data.insert(
                 id.clone(),
                 ForData {
@@ -78,7 +105,12 @@ impl Store {
                 .saved
                 .iter()
                 .map(|s| {
-                    obj(vec![("name", s.name.clone().into()), ("text", s.text.clone().into()), ("unit", opt(&s.unit))])
+                    obj(vec![
+                        ("id", s.id.clone().into()),
+                        ("name", s.name.clone().into()),
+                        ("text", s.text.clone().into()),
+                        ("unit", opt(&s.unit)),
+                    ])
                 })
                 .collect();
             data.insert(
@@ -108,19 +140,35 @@ mod tests {
                 title: "Phú Thọ".into(),
                 working: "H44.166:13=1900".into(),
                 working_unit: Some("H44.166".into()),
-                saved: vec![Saved { name: "Bảy xã yếu nhất".into(), text: "H44.170:3=5".into(), unit: None }],
+                saved: vec![Saved {
+                    id: "a1".into(),
+                    name: "Bảy xã yếu nhất".into(),
+                    text: "H44.170:3=5".into(),
+                    unit: None,
+                }],
             },
         );
         assert_eq!(Store::parse(&s.to_json()), Ok(s));
-        for bad in [
-            "",
-            "{",
-            "[]",
-            "{\"version\":2,\"data\":{}}",
-            "{\"version\":1}",
-            "{\"version\":1,\"data\":{\"x\":{\"saved\":[{\"name\":1}]}}}",
-        ] {
-            assert!(Store::parse(bad).is_err(), "{bad}");
+        let cases = [
+            ("", StoreError::NotJson),
+            ("{", StoreError::NotJson),
+            ("[]", StoreError::OtherVersion),
+            ("{\"version\":2,\"data\":{}}", StoreError::OtherVersion),
+            ("{\"version\":1}", StoreError::Damaged),
+            ("{\"version\":1,\"data\":{\"x\":{\"saved\":[{\"name\":1}]}}}", StoreError::Damaged),
+        ];
+        for (bad, why) in cases {
+            assert_eq!(Store::parse(bad), Err(why), "{bad}");
         }
+    }
+
+    #[test]
+    fn scenarios_saved_before_ids_get_stable_distinct_ones() {
+        let old =
+            r#"{"version":1,"data":{"x":{"saved":[{"name":"A","text":"H44:1=2"},{"name":"A","text":"H44:1=2"}]}}}"#;
+        let a = Store::parse(old).unwrap();
+        let ids: Vec<&str> = a.by_data["x"].saved.iter().map(|s| s.id.as_str()).collect();
+        assert_ne!(ids[0], ids[1]);
+        assert_eq!(Store::parse(old).unwrap(), a, "the same ids at every read");
     }
 }

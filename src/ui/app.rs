@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::workspace::Workspace;
 use crate::default_snapshot;
 use crate::engine::{snapshot_json, Snapshot};
-use crate::present::labels;
+use crate::present::text::{Lang, Text};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct Props {
@@ -20,6 +20,7 @@ pub struct Props {
 /// of the wasm), then shows the workspace.
 #[function_component(App)]
 pub fn app(props: &Props) -> Html {
+    let t: &Text = Lang::default().text();
     let loaded = use_state(|| props.snapshot.clone().map(Ok::<_, Vec<String>>));
     {
         let loaded = loaded.clone();
@@ -29,8 +30,8 @@ pub fn app(props: &Props) -> Html {
                     let result = match fetch_text(default_snapshot::FILE_NAME).await {
                         Ok(text) => snapshot_json::parse(&text, default_snapshot::FILE_NAME)
                             .map(Rc::new)
-                            .map_err(|problems| problems.iter().map(ToString::to_string).collect()),
-                        Err(e) => Err(vec![format!("{} {}: {e}", labels::LOAD_FAILED, default_snapshot::FILE_NAME)]),
+                            .map_err(|problems| problems.iter().map(|p| t.problem(p)).collect()),
+                        Err(e) => Err(vec![format!("{} {}: {e}", t.load_failed, default_snapshot::FILE_NAME)]),
                     };
                     loaded.set(Some(result));
                 });
@@ -44,11 +45,11 @@ pub fn app(props: &Props) -> Html {
                     Some(Ok(snapshot)) => html! { <Workspace snapshot={Rc::clone(snapshot)} /> },
                     Some(Err(problems)) => html! {
                         <div class="load-error" role="alert">
-                            <h1>{ labels::APP_NAME }</h1>
+                            <h1>{ t.app_name }</h1>
                             <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                         </div>
                     },
-                    None => html! { <p class="loading" aria-busy="true">{ labels::LOADING }</p> },
+                    None => html! { <p class="loading" aria-busy="true">{ t.loading }</p> },
                 }
             }
         </div>
@@ -57,15 +58,15 @@ pub fn app(props: &Props) -> Html {
 
 /// One of the app's own files, as text (relative URL: works under any sub-path).
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("không có cửa sổ trình duyệt")?;
+    let window = web_sys::window().ok_or("window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| "lỗi mạng".to_owned())?
+        .map_err(|_| "fetch".to_owned())?
         .dyn_into()
-        .map_err(|_| "phản hồi không hợp lệ".to_owned())?;
+        .map_err(|_| "response".to_owned())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = response.text().map_err(|_| "không đọc được nội dung".to_owned())?;
-    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "không đọc được nội dung".to_owned())
+    let text = response.text().map_err(|_| "text".to_owned())?;
+    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "text".to_owned())
 }

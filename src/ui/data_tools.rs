@@ -5,7 +5,7 @@ use super::import_panel::ImportPanel;
 use super::saved_scenarios::SavedScenarios;
 use crate::engine::{snapshot_json, template_csv};
 use crate::present::breakdown::breakdown;
-use crate::present::{export, labels};
+use crate::present::export;
 use crate::state::State;
 
 fn today() -> String {
@@ -16,11 +16,12 @@ fn today() -> String {
 /// Data in and out: open files, save and reopen scenarios, export the ranking, a unit's plan and the data.
 /// (A view function over the workspace's state.)
 pub fn data_tools(state: &UseReducerHandle<State>) -> Html {
+    let t = state.text();
     let ranking = {
         let state = state.clone();
         Callback::from(move |_| {
             let rows = state.visible_rows();
-            let text = export::ranking(&state.snapshot, &state.baseline, &state.current, &rows, |u| {
+            let text = export::ranking(t, state.snapshot(), state.baseline(), &state.current, &rows, |u| {
                 state.scenario.has_unit(u)
             });
             let group = state.peer_group_label(state.peer_group);
@@ -30,44 +31,48 @@ pub fn data_tools(state: &UseReducerHandle<State>) -> Html {
     let plan = state.selected.map(|u| {
         let state = state.clone();
         Callback::from(move |_| {
-            let b = breakdown(&state.snapshot, &state.scenario, &state.baseline, &state.current, u);
-            let unit = &state.snapshot.units[u];
-            download(
-                &export::file_name(&["ke-hoach", &unit.code, &today()], "csv"),
-                "text/csv;charset=utf-8",
-                &export::plan(&unit.name, &b),
-            );
+            let b = breakdown(state.snapshot(), &state.scenario, state.baseline(), &state.current, u);
+            let unit = &state.snapshot().units[u];
+            let name = export::file_name(&["ke-hoach", &unit.code, &today()], "csv");
+            download(&name, "text/csv;charset=utf-8", &export::plan(t, &unit.name, &b));
         })
     });
     let json = {
         let state = state.clone();
         Callback::from(move |_| {
-            download(
-                &export::file_name(&["du-lieu", &state.identity, &today()], "json"),
-                "application/json",
-                &snapshot_json::to_string(&state.snapshot),
-            );
+            let name = export::file_name(&["du-lieu", state.identity(), &today()], "json");
+            download(&name, "application/json", &snapshot_json::to_string(state.snapshot()));
         })
     };
     let csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            download(
-                &export::file_name(&["du-lieu", &state.identity, &today()], "csv"),
-                "text/csv;charset=utf-8",
-                &template_csv::write(&state.snapshot),
-            );
+            let name = export::file_name(&["du-lieu", state.identity(), &today()], "csv");
+            download(&name, "text/csv;charset=utf-8", &template_csv::write(state.snapshot()));
+        })
+    };
+    // The link to what is shown (the address says the same once changes pause): copied for a chat.
+    let hash = state.link().to_hash();
+    let copy = {
+        let hash = hash.clone();
+        Callback::from(move |_| {
+            if let Some(w) = web_sys::window() {
+                let href = w.location().href().unwrap_or_default();
+                let page = href.split('#').next().unwrap_or_default();
+                let _ = w.navigator().clipboard().write_text(&format!("{page}{hash}"));
+            }
         })
     };
     html! {
         <div class="data-tools">
-            <ImportPanel dispatch={state.dispatcher()} />
-            <SavedScenarios dispatch={state.dispatcher()} snapshot={state.snapshot.clone()} identity={state.identity.clone()} />
+            <ImportPanel dispatch={state.dispatcher()} lang={state.lang} />
+            <SavedScenarios dispatch={state.dispatcher()} saved={state.saved.clone()} lang={state.lang} />
             <div class="exports">
-                <button type="button" class="link-button" data-testid="export-ranking" onclick={ranking}>{ labels::EXPORT_RANKING }</button>
-                if let Some(plan) = plan { <button type="button" class="link-button" data-testid="export-plan" onclick={plan}>{ labels::EXPORT_PLAN }</button> }
-                <button type="button" class="link-button" onclick={json}>{ labels::EXPORT_DATA }</button>
-                <button type="button" class="link-button" onclick={csv}>{ labels::EXPORT_TEMPLATE }</button>
+                <button type="button" class="link-button" data-testid="share-link" data-hash={hash} onclick={copy}>{ t.copy_link }</button>
+                <button type="button" class="link-button" data-testid="export-ranking" onclick={ranking}>{ t.export_ranking }</button>
+                if let Some(plan) = plan { <button type="button" class="link-button" data-testid="export-plan" onclick={plan}>{ t.export_plan }</button> }
+                <button type="button" class="link-button" data-testid="export-json" onclick={json}>{ t.export_data }</button>
+                <button type="button" class="link-button" data-testid="export-template" onclick={csv}>{ t.export_template }</button>
             </div>
         </div>
     }

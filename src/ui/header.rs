@@ -1,27 +1,26 @@
 use yew::prelude::*;
 
-use crate::engine::snapshot::vi_date;
 use crate::engine::Snapshot;
-use crate::present::labels;
+use crate::present::text::Text;
 
 /// The snapshot's title, period, source and capture date, and the methodology version. (A view function.)
-pub fn snapshot_header(snapshot: &Snapshot) -> Html {
+pub fn snapshot_header(t: &Text, snapshot: &Snapshot) -> Html {
     let meta = &snapshot.meta;
-    let period = meta.period.as_ref().map(|p| p.label_vi());
+    let period = meta.period.as_ref().map(|p| t.period(p));
     html! {
         <header class="top">
             <div class="brand">
-                <span class="app-name">{ labels::APP_NAME }</span>
-                <span class="app-subtitle">{ labels::APP_SUBTITLE }</span>
+                <span class="app-name">{ t.app_name }</span>
+                <span class="app-subtitle">{ t.app_subtitle }</span>
             </div>
             <h1 data-testid="snapshot-title">
-                { &meta.title }
+                <bdi>{ &meta.title }</bdi>
                 if let Some(p) = period { <span class="period" data-testid="snapshot-period">{ " — " }{ p }</span> }
             </h1>
             <p class="source">
-                { labels::SOURCE }{ ": " }{ &meta.source }
-                if let Some(c) = &meta.captured { { format!(", {} {}", labels::CAPTURED, vi_date(c)) } }
-                { format!(". {}: {}", labels::METHODOLOGY, snapshot.methodology.name) }
+                { t.source }{ ": " }<bdi>{ &meta.source }</bdi>
+                if let Some(c) = &meta.captured { { format!(", {} {}", t.captured, t.date(c)) } }
+                { format!(". {}: {}", t.methodology, snapshot.methodology.name) }
             </p>
         </header>
     }

@@ -1,33 +1,38 @@
 use std::rc::Rc;
 
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::download::download;
-use crate::engine::{import, template_csv, Methodology};
-use crate::present::labels;
+use super::hooks::kept_for;
+use crate::engine::{share, template_csv, Methodology};
+use crate::present::text::{fill, Lang};
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
+    pub lang: Lang,
 }
 
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
-    Reading(usize),
+    Reading(u64),
     Scoring(usize),
     Failed(Vec<String>),
-    Loaded(String),
+    Loaded { title: String, units: usize },
 }
 
-async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// How many problems the panel lists (the rest are counted).
+const LISTED: usize = 200;
+
+async fn read_all(files: Vec<gloo_file::File>, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = Vec::with_capacity(files.len());
     for f in files {
-        let buffer =
-            JsFuture::from(f.array_buffer()).await.map_err(|_| format!("{}: {}", f.name(), labels::READ_FAILED))?;
-        out.push((f.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
+        let bytes = gloo_file::futures::read_as_bytes(&f)
+            .await
+            .map_err(|_| fill(lang.text().read_failed, &[("file", &f.name())]))?;
+        out.push((f.name(), bytes));
     }
     Ok(out)
 }
@@ -36,26 +41,26 @@ async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, S
 /// picked or dropped, several at once. Every problem is listed (file, row, unit, field); data with
 /// problems is not loaded and what was open stays open.
 #[function_component(ImportPanel)]
-pub fn import_panel(Props { dispatch }: &Props) -> Html {
+pub fn import_panel(Props { dispatch, lang }: &Props) -> Html {
+    let t = lang.text();
     let status = use_state(|| Status::Idle);
     let open = {
-        let (dispatch, status) = (dispatch.clone(), status.clone());
-        Rc::new(move |files: Vec<web_sys::File>| {
+        let (dispatch, status, lang) = (dispatch.clone(), status.clone(), *lang);
+        Rc::new(move |files: Vec<gloo_file::File>| {
             if files.is_empty() {
                 return;
             }
             let (dispatch, status) = (dispatch.clone(), status.clone());
-            let total: f64 = files.iter().map(|f| f.size()).sum();
-            status.set(Status::Reading(total as usize));
+            status.set(Status::Reading(files.iter().map(|f| f.size()).sum()));
             wasm_bindgen_futures::spawn_local(async move {
                 // Let the "reading" line paint before parsing a large file.
-                yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
-                let result = match read_all(files).await {
+                gloo_timers::future::TimeoutFuture::new(20).await;
+                let result = match read_all(files, lang).await {
                     // Off the page's thread when the browser allows it, so that a large file does not
                     // freeze the page; on the page otherwise.
-                    Ok(files) => match super::import_worker::import(&files).await {
+                    Ok(files) => match super::import_worker::import(&files, lang).await {
                         Some(result) => result,
-                        None => import::read_files(&files).map_err(|ps| ps.iter().map(ToString::to_string).collect()),
+                        None => super::import_worker::import_here(&files, lang),
                     },
                     Err(e) => Err(vec![e]),
                 };
@@ -63,27 +68,24 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
                     Ok(snapshot) => {
                         // Two stages, with a frame between: checked, then scored and ranked.
                         status.set(Status::Scoring(snapshot.units.len()));
-                        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
-                        status.set(Status::Loaded(format!(
-                            "{} {} ({} {})",
-                            labels::LOADED,
-                            snapshot.meta.title,
-                            snapshot.units.len(),
-                            labels::UNITS
-                        )));
-                        dispatch.dispatch(Action::Load(Rc::new(snapshot)));
+                        gloo_timers::future::TimeoutFuture::new(20).await;
+                        status.set(Status::Loaded { title: snapshot.meta.title.clone(), units: snapshot.units.len() });
+                        let kept = kept_for(&share::identity(&snapshot));
+                        dispatch.dispatch(Action::Load { snapshot: Rc::new(snapshot), kept });
                     }
                     Err(problems) => status.set(Status::Failed(problems)),
                 }
             });
         })
     };
+    let from_list = |list: Option<web_sys::FileList>| -> Vec<gloo_file::File> {
+        list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).map(gloo_file::File::from).collect()).unwrap_or_default()
+    };
     let onchange = {
         let open = open.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let files =
-                input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            let files = from_list(input.files());
             input.set_value("");
             open(files);
         })
@@ -93,11 +95,7 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
         let open = open.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            let files = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect());
-            open(files.unwrap_or_default());
+            open(from_list(e.data_transfer().and_then(|d| d.files())));
         })
     };
     let template = Callback::from(|_| {
@@ -107,25 +105,28 @@ pub fn import_panel(Props { dispatch }: &Props) -> Html {
             &template_csv::example(Methodology::default_version()),
         );
     });
+    let n = |n: usize| n.to_string();
     html! {
         <div class="import" {ondragover} {ondrop}>
             <label class="import-button">
-                { labels::OPEN_DATA }
+                { t.open_data }
                 <input type="file" data-testid="import-file" multiple=true accept=".json,.csv,application/json,text/csv" {onchange} />
             </label>
-            <button type="button" class="link-button" onclick={template}>{ labels::DOWNLOAD_TEMPLATE }</button>
-            <span class="import-hint">{ labels::DROP_HINT }</span>
+            <button type="button" class="link-button" onclick={template}>{ t.download_template }</button>
+            <span class="import-hint">{ t.drop_hint }</span>
             {
                 match &*status {
                     Status::Idle => html! {},
-                    Status::Reading(bytes) => html! { <p class="import-status" aria-busy="true">{ format!("{} ({} KB)…", labels::READING, bytes / 1024) }</p> },
-                    Status::Scoring(units) => html! { <p class="import-status" aria-busy="true">{ format!("{} ({} {})…", labels::SCORING, units, labels::UNITS) }</p> },
-                    Status::Loaded(msg) => html! { <p class="import-status ok" role="status">{ msg }</p> },
+                    Status::Reading(bytes) => html! { <p class="import-status" aria-busy="true">{ fill(t.reading, &[("kb", &t.int(bytes / 1024))]) }</p> },
+                    Status::Scoring(units) => html! { <p class="import-status" aria-busy="true">{ fill(t.scoring, &[("n", &t.int(*units as u64))]) }</p> },
+                    Status::Loaded { title, units } => html! {
+                        <p class="import-status ok" role="status"><bdi>{ fill(t.loaded, &[("title", title), ("n", &t.int(*units as u64))]) }</bdi></p>
+                    },
                     Status::Failed(problems) => html! {
                         <div class="import-errors" data-testid="import-errors" role="alert">
-                            <p>{ format!("{} ({} {}):", labels::IMPORT_FAILED, problems.len(), labels::PROBLEMS) }</p>
-                            <ul>{ for problems.iter().take(200).map(|p| html! { <li>{ p }</li> }) }</ul>
-                            if problems.len() > 200 { <p>{ format!("… {} {}", problems.len() - 200, labels::MORE_PROBLEMS) }</p> }
+                            <p>{ fill(t.import_failed, &[("n", &n(problems.len()))]) }</p>
+                            <ul>{ for problems.iter().take(LISTED).map(|p| html! { <li dir="auto">{ p }</li> }) }</ul>
+                            if problems.len() > LISTED { <p>{ fill(t.more_problems, &[("n", &n(problems.len() - LISTED))]) }</p> }
                         </div>
                     },
                 }

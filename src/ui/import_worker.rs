@@ -7,7 +7,26 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::engine::{import, wire, Snapshot};
+use crate::engine::import::{self, Origin};
+use crate::engine::{wire, Snapshot};
+use crate::present::text::{fill, Lang};
+
+/// Reads files into a snapshot, naming its source when the reader does not (the same on the page and in
+/// the worker); problems in words.
+pub fn import_here(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Snapshot, Vec<String>> {
+    let t = lang.text();
+    match import::read_files(files) {
+        Ok((mut snapshot, origin)) => {
+            match origin {
+                Origin::PortalCsv => snapshot.meta.source = t.source_portal_csv.to_owned(),
+                Origin::Template(file) => snapshot.meta.source = fill(t.source_file, &[("file", &file)]),
+                Origin::Snapshot => {}
+            }
+            Ok(snapshot)
+        }
+        Err(problems) => Err(problems.iter().map(|p| t.problem(p)).collect()),
+    }
+}
 
 /// The worker side: files as an array of [name, Uint8Array] → wire bytes, or an array of problems.
 pub fn import_in_worker(files: js_sys::Array) -> JsValue {
@@ -18,9 +37,9 @@ pub fn import_in_worker(files: js_sys::Array) -> JsValue {
             Some((pair.get(0).as_string()?, pair.get(1).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()))
         })
         .collect();
-    match import::read_files(&files) {
+    match import_here(&files, Lang::default()) {
         Ok(snapshot) => js_sys::Uint8Array::from(wire::encode(&snapshot).as_slice()).into(),
-        Err(problems) => problems.iter().map(|p| JsValue::from_str(&p.to_string())).collect::<js_sys::Array>().into(),
+        Err(problems) => problems.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>().into(),
     }
 }
 
@@ -30,7 +49,7 @@ fn asset_url(selector: &str) -> Option<String> {
 }
 
 /// The page side: the import's result, or `None` to import on the page instead.
-pub async fn import(files: &[(String, Vec<u8>)]) -> Option<Result<Snapshot, Vec<String>>> {
+pub async fn import(files: &[(String, Vec<u8>)], lang: Lang) -> Option<Result<Snapshot, Vec<String>>> {
     let glue = asset_url("link[rel=modulepreload]")?;
     let wasm = asset_url("link[rel=preload][type='application/wasm']")?;
     let source = format!(
@@ -65,7 +84,9 @@ pub async fn import(files: &[(String, Vec<u8>)]) -> Option<Result<Snapshot, Vec<
     worker.terminate();
     let data = answer?.dyn_into::<web_sys::MessageEvent>().ok()?.data();
     if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-        return wire::decode(&bytes.to_vec()).map(Ok);
+        // The worker's answer gets every check a file gets.
+        let t = lang.text();
+        return Some(wire::decode(&bytes.to_vec()).map_err(|ps| ps.iter().map(|p| t.problem(p)).collect()));
     }
     let problems: js_sys::Array = data.dyn_into().ok()?;
     Some(Err(problems.iter().filter_map(|p| p.as_string()).collect()))

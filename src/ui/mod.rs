@@ -1,5 +1,6 @@
 //! The thin UI: small yew components over the one reducer of `crate::state`. Everything they show is
-//! computed by `engine` and `present`; components only lay it out and dispatch actions.
+//! computed by `engine` and `present` and worded by `present::text`; components lay it out and dispatch
+//! actions, and the browser's side effects live in `hooks`.
 
 mod app;
 mod data_tools;
@@ -7,9 +8,11 @@ mod download;
 mod group_bars;
 mod group_levers;
 mod header;
+mod hooks;
 mod import_panel;
 mod import_worker;
 mod lever_row;
+mod notice;
 mod peer_tabs;
 mod ranking_table;
 mod saved_scenarios;

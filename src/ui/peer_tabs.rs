@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
-use crate::present::labels;
+use crate::present::text::Text;
 use crate::state::{Action, State};
 
 /// Which peer group the ranking shows (communes, departments, …): one tab per label. (A view function.)
-pub fn peer_tabs(dispatch: &UseReducerDispatcher<State>, tab_labels: &[String], selected: usize) -> Html {
+pub fn peer_tabs(t: &Text, dispatch: &UseReducerDispatcher<State>, tab_labels: &[String], selected: usize) -> Html {
     let tabs = tab_labels.iter().enumerate().map(|(g, label)| {
         let active = g == selected;
         let onclick = {
@@ -14,11 +14,11 @@ pub fn peer_tabs(dispatch: &UseReducerDispatcher<State>, tab_labels: &[String], 
         html! {
             <button type="button" role="tab" aria-selected={active.to_string()}
                     class={classes!("tab", active.then_some("active"))} {onclick}>
-                { label }
+                <bdi>{ label }</bdi>
             </button>
         }
     });
     html! {
-        <div class="tabs" role="tablist" aria-label={labels::PEER_GROUP}>{ for tabs }</div>
+        <div class="tabs" role="tablist" aria-label={t.peer_group}>{ for tabs }</div>
     }
 }

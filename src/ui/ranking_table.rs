@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::present::{format, labels};
+use crate::present::text::fill;
 use crate::state::{Action, SortColumn, State};
 
 #[derive(Properties, PartialEq)]
@@ -21,10 +21,11 @@ const OVERSCAN: i32 = 4;
 /// Large peer groups (thousands of units) render only what is visible.
 #[function_component(RankingTable)]
 pub fn ranking_table(Props { state }: &Props) -> Html {
-    let m = &state.snapshot.methodology;
+    let t = state.text();
+    let m = &state.snapshot().methodology;
     let rows = {
         let s = state.clone();
-        let key = (std::rc::Rc::as_ptr(&state.current) as usize, state.sort, state.query.clone(), state.peer_group);
+        let key = (state.current.clone(), state.sort, state.query.clone(), state.peer_group);
         use_memo(key, move |_| s.visible_rows())
     };
     let windowed = rows.len() > WINDOW_FROM;
@@ -95,7 +96,7 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
         header(
             SortColumn::Group(g),
             html! { <>{ &group.code }<small>{ format!("/{}", group.max.hundredths() / 100) }</small></> },
-            format!("{} (tối đa {} điểm)", group.name, format::points(group.max)),
+            fill(t.col_group_title, &[("name", &group.name), ("max", &t.points(group.max))]),
             "num",
         )
     });
@@ -103,13 +104,13 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
     // each slot keeps its DOM node and only its text changes; keyed by unit, every row would be moved
     // (and laid out again).
     let body = rows[first..last].iter().enumerate().map(|(slot, &u)| {
-        let unit = &state.snapshot.units[u];
+        let unit = &state.snapshot().units[u];
         let score = &state.current.units[u];
         let selected = state.selected == Some(u);
         let rank = state.current.ranks[u].rank;
-        let moved = i64::from(state.baseline.ranks[u].rank) - i64::from(rank);
+        let moved = i64::from(state.baseline().ranks[u].rank) - i64::from(rank);
         let groups = score.groups.iter().map(|g| {
-            html! { <div role="cell" class={classes!("cell", "num", g.given.then_some("given"))}>{ format::points(g.points) }</div> }
+            html! { <div role="cell" class={classes!("cell", "num", g.given.then_some("given"))}>{ t.points(g.points) }</div> }
         });
         let changed = state.scenario.has_unit(u);
         html! {
@@ -121,11 +122,11 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
                     if moved < 0 { <small class="down">{ format!("▼{}", -moved) }</small> }
                 </div>
                 <div role="cell" class="cell name" title={unit.name.clone()}>
-                    { &unit.name }
-                    if changed { <span class="changed-mark" title={labels::CHANGED_MARK}>{ " ●" }</span> }
+                    <bdi>{ &unit.name }</bdi>
+                    if changed { <span class="changed-mark" title={t.changed_mark}>{ " ●" }</span> }
                 </div>
                 { for groups }
-                <div role="cell" class="cell num total">{ format::points(score.total) }</div>
+                <div role="cell" class="cell num total">{ t.points(score.total) }</div>
             </div>
         }
     });
@@ -159,14 +160,14 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
     // give screen readers the same table.
     html! {
         <div class="table-wrap" ref={wrap} {onscroll}>
-            <div role="table" class="ranking-table" data-testid="ranking" aria-label={labels::RANKING_CAPTION}
+            <div role="table" class="ranking-table" data-testid="ranking" aria-label={t.ranking_caption}
                  aria-rowcount={rows.len().to_string()} style={format!("--groups:{}", m.groups.len())}>
                 <div role="rowgroup" class="head">
                     <div role="row" class="row">
-                        { header(SortColumn::Rank, html! { labels::COL_RANK }, labels::COL_RANK.into(), "rank") }
-                        { header(SortColumn::Name, html! { labels::COL_UNIT }, labels::COL_UNIT.into(), "name") }
+                        { header(SortColumn::Rank, html! { t.col_rank }, t.col_rank.into(), "rank") }
+                        { header(SortColumn::Name, html! { t.col_unit }, t.col_unit.into(), "name") }
                         { for group_headers }
-                        { header(SortColumn::Total, html! { labels::COL_TOTAL }, format!("{} (tối đa 100)", labels::TOTAL), "num") }
+                        { header(SortColumn::Total, html! { t.col_total }, t.col_total_title.into(), "num") }
                     </div>
                 </div>
                 <div role="rowgroup" class="body" {onclick} {onkeydown}>
@@ -174,11 +175,11 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
                     { for body }
                     { for spacer(rows.len() - last) }
                     if rows.is_empty() {
-                        <p class="empty">{ labels::NO_MATCH }</p>
+                        <p class="empty">{ t.no_match }</p>
                     }
                 </div>
             </div>
-            <p class="legend">{ labels::GIVEN_LEGEND }</p>
+            <p class="legend">{ t.given_legend }</p>
         </div>
     }
 }

@@ -1,66 +1,34 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::storage;
-use crate::engine::{share, Snapshot};
-use crate::present::hash::Link;
-use crate::present::labels;
 use crate::present::store::Saved;
-use crate::state::{Action, State};
+use crate::present::text::{fill, Lang};
+use crate::state::{Action, Shared, State};
 
-/// Narrow props: the panel does not re-render at each slider step. What it saves is what the address
-/// holds (the link to the current view), read when "Lưu" is pressed.
-#[derive(Properties)]
+/// Narrow props: the panel does not re-render at each slider step. "Lưu" saves the scenario the state
+/// holds at that moment (the reducer reads it), whatever the address says yet.
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
-    pub snapshot: Rc<Snapshot>,
-    pub identity: Rc<str>,
+    pub saved: Shared<Vec<Saved>>,
+    pub lang: Lang,
 }
 
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.snapshot, &other.snapshot) && self.identity == other.identity
-    }
+/// A new saved scenario's identity: the time and a random number (two tabs never pick the same one).
+fn new_id() -> String {
+    format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 4_294_967_296.0) as u64)
 }
 
 /// The scenarios saved for the data that is open: save the current one under a name, reopen, rename,
-/// delete. Kept in this browser only.
+/// delete. Kept in this browser only; each found by its id.
 #[function_component(SavedScenarios)]
-pub fn saved_scenarios(Props { dispatch, snapshot, identity }: &Props) -> Html {
-    // The list is read from storage when the data changes, and after each change made here: never on
-    // a render (a slider step re-renders this panel).
-    let id = identity.to_string();
-    let list = use_state(Vec::<Saved>::new);
-    {
-        let list = list.clone();
-        use_effect_with(id.clone(), move |id| {
-            list.set(storage::load().0.by_data.get(id).map(|d| d.saved.clone()).unwrap_or_default())
-        });
-    }
+pub fn saved_scenarios(Props { dispatch, saved, lang }: &Props) -> Html {
+    let t = lang.text();
     let name = use_state(String::new);
-    let change = {
-        let (list, id, title) = (list.clone(), id.clone(), snapshot.meta.title.clone());
-        move |f: &dyn Fn(&mut Vec<Saved>)| {
-            let (mut store, _) = storage::load();
-            let entry = store.by_data.entry(id.clone()).or_default();
-            entry.title = title.clone();
-            f(&mut entry.saved);
-            list.set(entry.saved.clone());
-            storage::save(&store);
-        }
-    };
-    let list_len = list.len();
     let save = {
-        let (change, name) = (change.clone(), name.clone());
+        let (dispatch, name) = (dispatch.clone(), name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let label = name.trim().to_owned();
-            let label = if label.is_empty() { format!("{} {}", labels::SCENARIO, 1 + list_len) } else { label };
-            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-            let link = Link::parse(&hash);
-            let saved = Saved { name: label, text: link.scenario.unwrap_or_default(), unit: link.unit };
-            change(&|list| list.push(saved.clone()));
+            dispatch.dispatch(Action::Save { id: new_id(), name: (*name).clone() });
             name.set(String::new());
         })
     };
@@ -68,49 +36,43 @@ pub fn saved_scenarios(Props { dispatch, snapshot, identity }: &Props) -> Html {
         let name = name.clone();
         Callback::from(move |e: InputEvent| name.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
     };
-    let rows = list.iter().enumerate().map(|(i, s)| {
+    let rows = saved.iter().map(|s| {
+        let id = s.id.clone();
         let open = {
-            let (dispatch, snapshot, s) = (dispatch.clone(), snapshot.clone(), s.clone());
-            Callback::from(move |_| match share::decode(&snapshot, &s.text) {
-                Ok(scenario) => dispatch.dispatch(Action::SetScenario { scenario, unit: s.unit.clone() }),
-                Err(e) => dispatch.dispatch(Action::Notice(Some(format!("«{}»: {e}", s.name)))),
-            })
+            let (dispatch, id) = (dispatch.clone(), id.clone());
+            Callback::from(move |_| dispatch.dispatch(Action::OpenSaved { id: id.clone() }))
         };
         let rename = {
-            let (change, old) = (change.clone(), s.name.clone());
+            let (dispatch, id, old) = (dispatch.clone(), id.clone(), s.name.clone());
             Callback::from(move |_| {
                 let answer = web_sys::window()
-                    .and_then(|w| w.prompt_with_message_and_default(labels::SCENARIO_NAME, &old).ok().flatten());
-                if let Some(new) = answer.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()) {
-                    change(&|list| list[i].name = new.clone());
+                    .and_then(|w| w.prompt_with_message_and_default(t.scenario_name, &old).ok().flatten());
+                if let Some(name) = answer {
+                    dispatch.dispatch(Action::Rename { id: id.clone(), name });
                 }
             })
         };
         let delete = {
-            let change = change.clone();
-            Callback::from(move |_| {
-                change(&|list| {
-                    list.remove(i);
-                })
-            })
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::Delete { id: id.clone() }))
         };
         html! {
-            <li>
-                <span class="saved-name">{ &s.name }</span>
-                <button type="button" class="link-button" onclick={open}>{ labels::OPEN }</button>
-                <button type="button" class="link-button" onclick={rename}>{ labels::RENAME }</button>
-                <button type="button" class="link-button" onclick={delete}>{ labels::DELETE }</button>
+            <li key={s.id.clone()} data-saved={s.id.clone()}>
+                <bdi class="saved-name">{ &s.name }</bdi>
+                <button type="button" class="link-button" onclick={open}>{ t.open }</button>
+                <button type="button" class="link-button" onclick={rename}>{ t.rename }</button>
+                <button type="button" class="link-button" onclick={delete}>{ t.delete }</button>
             </li>
         }
     });
     html! {
         <details class="saved" data-testid="saved-scenarios">
-            <summary>{ format!("{} ({})", labels::SAVED_SCENARIOS, list.len()) }</summary>
+            <summary>{ fill(t.saved_scenarios, &[("n", &saved.len().to_string())]) }</summary>
             <form onsubmit={save}>
-                <input type="text" aria-label={labels::SCENARIO_NAME} placeholder={labels::SCENARIO_NAME} value={(*name).clone()} {oninput} />
-                <button type="submit">{ labels::SAVE }</button>
+                <input type="text" aria-label={t.scenario_name} placeholder={t.scenario_name} value={(*name).clone()} {oninput} />
+                <button type="submit">{ t.save }</button>
             </form>
-            if list.is_empty() { <p class="note">{ labels::NO_SAVED }</p> }
+            if saved.is_empty() { <p class="note">{ t.no_saved }</p> }
             <ul>{ for rows }</ul>
         </details>
     }

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use super::group_bars::group_bars;
 use crate::engine::scenario::passed;
 use crate::present::breakdown::Breakdown;
-use crate::present::{format, labels};
+use crate::present::text::fill;
 use crate::state::{Action, State};
 
 /// How many units the "passes" line names before "and N more".
@@ -12,13 +12,14 @@ const NAMED: usize = 5;
 /// The unit's total and rank before → after, the gain, the peers it passes, and each group as bars.
 /// (A view function: it re-renders with its unit's panel.)
 pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdown) -> Html {
-    let gain = format::points_delta(b.baseline_total, b.total);
+    let t = state.text();
+    let gain = t.points_delta(b.baseline_total, b.total);
     let rank_change = i64::from(b.baseline_rank.rank) - i64::from(b.rank.rank);
-    let passed = passed(&state.peers, &state.baseline, &state.current, unit);
+    let passed = passed(state.peers(), state.baseline(), &state.current, unit);
     let names: Vec<String> = passed
         .iter()
         .take(NAMED)
-        .map(|&o| format!("{} ({})", state.snapshot.units[o].name, format::points(state.current.units[o].total)))
+        .map(|&o| format!("{} ({})", state.snapshot().units[o].name, t.points(state.current.units[o].total)))
         .collect();
     let reset_unit = {
         let state = state.clone();
@@ -32,17 +33,17 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
         <div class="result" aria-live="polite">
             <div class="kpis">
                 <div class="kpi">
-                    <span class="kpi-label">{ labels::TOTAL_SHORT }</span>
+                    <span class="kpi-label">{ t.total }</span>
                     <span class="kpi-values">
-                        <span data-testid="baseline-total">{ format::points(b.baseline_total) }</span>
+                        <span data-testid="baseline-total">{ t.points(b.baseline_total) }</span>
                         { " → " }
-                        <strong data-testid="scenario-total">{ format::points(b.total) }</strong>
+                        <strong data-testid="scenario-total">{ t.points(b.total) }</strong>
                     </span>
                     <span class={classes!("gain", (b.total > b.baseline_total).then_some("up"), (b.total < b.baseline_total).then_some("down"))}
                           data-testid="gain">{ gain }</span>
                 </div>
                 <div class="kpi">
-                    <span class="kpi-label">{ labels::RANK_SHORT }</span>
+                    <span class="kpi-label">{ t.rank }</span>
                     <span class="kpi-values">
                         <span data-testid="baseline-rank">{ b.baseline_rank.rank }</span>
                         { " → " }
@@ -56,20 +57,20 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
             </div>
             <p class="passes" data-testid="passes">
                 if passed.is_empty() {
-                    { labels::NO_PASS }
+                    { t.no_pass }
                 } else {
-                    { format!("{}: {}", labels::PASSES, names.join(", ")) }
-                    if passed.len() > NAMED { { format!(" {} {} {}", labels::AND_MORE, passed.len() - NAMED, labels::MORE_UNITS) } }
+                    <bdi>{ format!("{}: {}", t.passes, names.join(", ")) }</bdi>
+                    if passed.len() > NAMED { { format!(" {}", fill(t.and_more, &[("n", &(passed.len() - NAMED).to_string())])) } }
                     { "." }
                 }
             </p>
-            { group_bars(&b.groups) }
+            { group_bars(t, &b.groups) }
             <div class="result-actions">
                 if state.scenario.has_unit(unit) {
-                    <button type="button" class="reset" onclick={reset_unit}>{ labels::RESET_UNIT }</button>
+                    <button type="button" class="reset" onclick={reset_unit}>{ t.reset_unit }</button>
                 }
                 if !state.scenario.is_empty() {
-                    <button type="button" class="reset" onclick={reset_all}>{ format!("{} ({})", labels::RESET_ALL, state.scenario.units().len()) }</button>
+                    <button type="button" class="reset" onclick={reset_all}>{ format!("{} ({})", t.reset_all, state.scenario.units().len()) }</button>
                 }
             </div>
         </div>

@@ -1,11 +1,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::present::labels;
+use crate::present::text::Text;
 use crate::state::{Action, State};
 
 /// Finds a unit by name, with or without diacritics. (A view function.)
-pub fn search_box(dispatch: &UseReducerDispatcher<State>, query: &str) -> Html {
+pub fn search_box(t: &Text, dispatch: &UseReducerDispatcher<State>, query: &str) -> Html {
     let oninput = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -15,8 +15,8 @@ pub fn search_box(dispatch: &UseReducerDispatcher<State>, query: &str) -> Html {
     };
     html! {
         <label class="search">
-            <span class="visually-hidden">{ labels::SEARCH_LABEL }</span>
-            <input type="search" data-testid="search" placeholder={labels::SEARCH_PLACEHOLDER}
+            <span class="visually-hidden">{ t.search_label }</span>
+            <input type="search" data-testid="search" placeholder={t.search_placeholder}
                    value={query.to_owned()} {oninput} />
         </label>
     }

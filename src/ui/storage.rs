@@ -1,30 +1,50 @@
-//! The scenario store in localStorage (format in `present::store`). A store that cannot be read is set
-//! aside under another key and reported, never trusted and never a crash.
+//! The scenario store in localStorage (format in `present::store`), through gloo-storage. A store that
+//! cannot be read is set aside under another key and reported, never trusted and never a crash; a
+//! browser that refuses to keep a store says why.
 
-use crate::present::store::{Store, KEY, SET_ASIDE_KEY};
+use gloo_storage::{LocalStorage, Storage};
+use serde_json::Value;
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+use crate::present::store::{Store, StoreError, KEY, SET_ASIDE_KEY};
+
+/// Whether this page may use localStorage at all (a sandboxed frame or a privacy setting can forbid
+/// it; gloo would throw).
+fn available() -> bool {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
 }
 
-/// The store, or the reason it was set aside (and an empty store in its place).
-pub fn load() -> (Store, Option<String>) {
-    let Some(ls) = local() else { return (Store::default(), None) };
-    match ls.get_item(KEY).ok().flatten() {
-        None => (Store::default(), None),
-        Some(text) => match Store::parse(&text) {
-            Ok(store) => (store, None),
-            Err(why) => {
-                let _ = ls.set_item(SET_ASIDE_KEY, &text);
-                let _ = ls.remove_item(KEY);
-                (Store::default(), Some(why))
+/// The store, or why it was set aside (an empty store in its place).
+pub fn load() -> (Store, Option<StoreError>) {
+    if !available() {
+        return (Store::default(), None);
+    }
+    let raw = LocalStorage::raw();
+    let Ok(Some(text)) = raw.get_item(KEY) else { return (Store::default(), None) };
+    match Store::parse(&text) {
+        Ok(store) => (store, None),
+        Err(why) => {
+            // Set aside for real: the damaged text is removed only once its copy is kept.
+            if raw.set_item(SET_ASIDE_KEY, &text).is_ok() {
+                LocalStorage::delete(KEY);
             }
-        },
+            (Store::default(), Some(why))
+        }
     }
 }
 
-pub fn save(store: &Store) {
-    if let Some(ls) = local() {
-        let _ = ls.set_item(KEY, &store.to_json());
+/// Writes the store; the browser's reason when it refuses (full, forbidden).
+pub fn save(store: &Store) -> Result<(), String> {
+    if !available() {
+        return Err("localStorage".into());
     }
+    let value: Value = serde_json::from_str(&store.to_json()).map_err(|_| "JSON".to_owned())?;
+    LocalStorage::set(KEY, value).map_err(|e| e.to_string())
+}
+
+/// Reads the store, changes what it holds for one data identity, and writes it back: what other tabs
+/// or other data put there is kept.
+pub fn update(identity: &str, change: impl FnOnce(&mut crate::present::store::ForData)) -> Result<(), String> {
+    let (mut store, _) = load();
+    change(store.by_data.entry(identity.to_owned()).or_default());
+    save(&store)
 }

@@ -4,7 +4,7 @@ use super::group_levers::{group_levers, GroupLever};
 use super::lever_row::LeverRow;
 use super::scenario_result::scenario_result;
 use crate::present::breakdown::{breakdown, GroupRow, MetricRow};
-use crate::present::{format, labels};
+use crate::present::text::Text;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -12,15 +12,19 @@ pub struct Props {
     pub state: UseReducerHandle<State>,
 }
 
+/// The groups that get a group lever and come first, open: digitization and online payment.
+pub const LEVER_GROUPS: [&str; 2] = ["MDSH", "TTTT"];
+
 /// The selected unit: the scenario's result, the levers (digitization and online payment first and
 /// open), and every group with its metrics, points and points lost.
 #[function_component(UnitDetail)]
 pub fn unit_detail(Props { state }: &Props) -> Html {
+    let t = state.text();
     let Some(u) = state.selected else {
-        return html! { <p class="hint">{ labels::SELECT_HINT }</p> };
+        return html! { <p class="hint">{ t.select_hint }</p> };
     };
-    let unit = &state.snapshot.units[u];
-    let b = breakdown(&state.snapshot, &state.scenario, &state.baseline, &state.current, u);
+    let unit = &state.snapshot().units[u];
+    let b = breakdown(state.snapshot(), &state.scenario, state.baseline(), &state.current, u);
     let close = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Select(None)))
@@ -29,34 +33,34 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
     let mut groups: Vec<&GroupRow> = b.groups.iter().collect();
     // The key ends with the group's index: a total order, so the unstable sort (smaller code) serves.
     groups.sort_unstable_by_key(|g| {
-        (labels::LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(labels::LEVER_GROUPS.len()), g.index)
+        (LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(LEVER_GROUPS.len()), g.index)
     });
     html! {
         <section class="unit-detail" data-testid="unit-detail" data-unit={unit.code.clone()}>
             <div class="detail-head">
                 <div>
-                    <h2>{ &unit.name }</h2>
+                    <h2><bdi>{ &unit.name }</bdi></h2>
                     <p class="summary">
-                        <span data-testid="unit-total">{ format::points(b.total) }</span>
-                        { format!(" / {} {} · {} {} · {} ", format::points(b.total_max), labels::POINTS_UNIT, labels::LOST, format::points(b.lost), labels::RANK_AMONG) }
+                        <span data-testid="unit-total">{ t.points(b.total) }</span>
+                        { format!(" / {} {} · {} {} · {} ", t.points(b.total_max), t.points_unit, t.lost, t.points(b.lost), t.rank) }
                         <span data-testid="unit-rank">{ b.rank.rank }</span>
-                        { format!("/{} {}", b.rank.of, labels::level_plural_lower(unit.level)) }
+                        { format!("/{} {}", b.rank.of, t.level_plural_lower(unit.level)) }
                     </p>
                 </div>
-                <button type="button" class="close" onclick={close} aria-label={labels::CLOSE}>{ "×" }</button>
+                <button type="button" class="close" onclick={close} aria-label={t.close}>{ "×" }</button>
             </div>
-            <h3 class="section-title">{ labels::SCENARIO }</h3>
+            <h3 class="section-title">{ t.scenario }</h3>
             { scenario_result(state, u, &b) }
-            if let Some(e) = &state.lever_error { <p class="field-error" role="alert">{ e }</p> }
-            { group_levers(&state.dispatcher(), u, &GroupLever::of(state, u)) }
-            { for groups.into_iter().map(|g| group_view(state, u, g)) }
+            if let Some(e) = &state.lever_error { <p class="field-error" role="alert">{ t.lever_error(e) }</p> }
+            { group_levers(t, &state.dispatcher(), u, &GroupLever::of(state, u, &LEVER_GROUPS)) }
+            { for groups.into_iter().map(|g| group_view(state, t, u, g)) }
         </section>
     }
 }
 
-fn group_view(state: &UseReducerHandle<State>, unit: usize, g: &GroupRow) -> Html {
+fn group_view(state: &UseReducerHandle<State>, t: &'static Text, unit: usize, g: &GroupRow) -> Html {
     let pct = if g.max.hundredths() == 0 { 0 } else { g.points.hundredths() * 100 / g.max.hundredths() };
-    let open = labels::LEVER_GROUPS.contains(&g.code.as_str());
+    let open = LEVER_GROUPS.contains(&g.code.as_str());
     let changed = g.points != g.baseline_points;
     html! {
         <details class="group" data-group={g.code.clone()} {open}>
@@ -64,20 +68,20 @@ fn group_view(state: &UseReducerHandle<State>, unit: usize, g: &GroupRow) -> Htm
                 <span class="group-code">{ &g.code }</span>
                 <span class="group-name">{ &g.name }</span>
                 <span class="group-points">
-                    if changed { <span class="was">{ format!("{} → ", format::points(g.baseline_points)) }</span> }
-                    <strong data-testid={format!("group-{}", g.code)}>{ format::points(g.points) }</strong>
-                    { format!(" / {}", format::points(g.max)) }
-                    if g.lost.hundredths() > 0 { <span class="lost">{ format!(" (−{})", format::points(g.lost)) }</span> }
+                    if changed { <span class="was">{ format!("{} → ", t.points(g.baseline_points)) }</span> }
+                    <strong data-testid={format!("group-{}", g.code)}>{ t.points(g.points) }</strong>
+                    { format!(" / {}", t.points(g.max)) }
+                    if g.lost.hundredths() > 0 { <span class="lost">{ format!(" (−{})", t.points(g.lost)) }</span> }
                 </span>
             </summary>
             <div class="bar" role="img" aria-label={format!("{pct}%")}><span style={format!("width:{pct}%")}></span></div>
             if g.given {
-                <p class="note">{ labels::GIVEN_GROUP }</p>
+                <p class="note">{ t.given_group }</p>
             } else {
                 { for g.metrics.iter().map(|r| if r.movable {
-                    html! { <LeverRow key={r.code.clone()} dispatch={state.dispatcher()} {unit} row={r.clone()} /> }
+                    html! { <LeverRow key={r.code.clone()} dispatch={state.dispatcher()} {unit} row={r.clone()} lang={state.lang} /> }
                 } else {
-                    fixed_row(r)
+                    fixed_row(t, r)
                 }) }
             }
         </details>
@@ -85,16 +89,16 @@ fn group_view(state: &UseReducerHandle<State>, unit: usize, g: &GroupRow) -> Htm
 }
 
 /// A metric no lever moves here (a given score, a province-level metric on a child, monitoring).
-fn fixed_row(r: &MetricRow) -> Html {
-    let counts = r.counts.map(|(n, d)| format!("{} / {} = {}", format::int(n), format::int(d), format::rate(n, d)));
+fn fixed_row(t: &Text, r: &MetricRow) -> Html {
+    let counts = r.counts.map(|(n, d)| format!("{} / {} = {}", t.int(n), t.int(d), t.rate(n, d)));
     html! {
         <div class="lever fixed" data-metric-row={r.code.clone()}>
             <div class="lever-head"><span class="lever-name">{ &r.name }</span></div>
             <div class="lever-info">
                 if let Some(c) = counts { <span data-testid="metric-rate">{ c }</span>{ " · " } }
-                <strong data-testid="metric-points">{ r.points.map_or("—".to_owned(), format::points) }</strong>
-                { format!(" / {} {}", format::points(r.max), labels::POINTS_UNIT) }
-                if let Some(n) = r.note { <small class="note">{ format!(" · {n}") }</small> }
+                <strong data-testid="metric-points">{ r.points.map_or("—".to_owned(), |p| t.points(p)) }</strong>
+                { format!(" / {} {}", t.points(r.max), t.points_unit) }
+                if let Some(n) = r.note { <small class="note">{ format!(" · {}", n.text(t)) }</small> }
             </div>
         </div>
     }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startSite, chiso, vi, slide, root, SNAPSHOT } from './harness.mjs';
+import { startSite, chiso, vi, slide, settled, root, SNAPSHOT } from './harness.mjs';
 
 let site, origin, browser;
 before(async () => {
@@ -75,8 +75,7 @@ test('the working scenario survives a reload; a saved one reopens; a damaged sto
   await slide(page, 'input[data-lever=TTTT]', 100);
   const planned = await page.textContent('[data-testid=scenario-total]');
   assert.notEqual(planned, '50,23');
-  // Save it by name (what the address holds, once it has settled), reset, reopen.
-  await page.waitForFunction(() => location.hash.includes('s='));
+  // Save it by name at once (what is shown, whatever the address holds yet), reset, reopen.
   await page.click('[data-testid=saved-scenarios] summary');
   await page.fill('[data-testid=saved-scenarios] input[type=text]', 'Thanh toán 100%');
   await page.click('[data-testid=saved-scenarios] button[type=submit]');
@@ -85,7 +84,7 @@ test('the working scenario survives a reload; a saved one reopens; a damaged sto
   await page.click('[data-testid=saved-scenarios] li:has-text("Thanh toán 100%") button:has-text("Mở")');
   assert.equal(await page.textContent('[data-testid=scenario-total]'), planned);
   // A reload with no link in the address brings the working scenario back.
-  await page.waitForTimeout(300); // kept once the user pauses
+  await settled(page); // kept once the user pauses
   await page.goto(`${origin}/`);
   await page.waitForSelector('[data-testid=scenario-total]');
   assert.equal(await page.textContent('[data-testid=scenario-total]'), planned);
@@ -105,8 +104,7 @@ test('a shared link opens the same plan in a fresh browser; a link for other dat
   const { page } = await open(a, '#unit=H44.166');
   await slide(page, 'input[data-lever=TTTT]', 100);
   await slide(page, 'input[data-lever=MDSH]', 80);
-  await page.waitForFunction(() => location.hash.includes('s='));
-  await page.waitForTimeout(300); // the address settles after the last move
+  await settled(page); // the address settles after the last move
   const link = page.url();
   const figures = await page.textContent('[data-testid=scenario-total]');
   assert.ok(new URL(link).hash.length < 600, `link length ${link.length}`);
@@ -125,7 +123,9 @@ test('a shared link opens the same plan in a fresh browser; a link for other dat
   await other.goto(link.replace(/id=[0-9a-f]{16}/, 'id=0123456789abcdef'));
   await other.waitForSelector('[data-testid=notice]');
   const fresh2 = other;
-  assert.match(await fresh2.textContent('[data-testid=notice]'), /dành cho dữ liệu khác «UBND tỉnh Phú Thọ — Quý 3\/2026»/);
+  assert.match(await fresh2.textContent('[data-testid=notice]'), /dành cho dữ liệu khác \(mã 0123456789abcdef\)/);
+  // The link's own title is shown as quoted data, apart from the app's words.
+  assert.equal(await fresh2.textContent('[data-testid=notice] q.quoted'), 'UBND tỉnh Phú Thọ — Quý 3/2026');
   assert.equal(await fresh2.textContent('[data-testid=gain]'), '0,00');
   // A hostile hash: a message or nothing, never markup.
   await fresh2.goto(`${origin}/#unit=x&id=0123456789abcdef&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
@@ -143,7 +143,7 @@ test('exports: the ranking for Excel, and the data as CSV that the importer read
   const text = await readFile(await ranking.path(), 'utf8');
   assert.ok(text.startsWith('\ufeffHạng;Hạng theo kịch bản'), text.slice(0, 40));
   const row = text.split(/\r?\n/).find((l) => l.includes(';H44.166;'));
-  assert.match(row, /;50,23;53,66;\+3,43;có$/);
+  assert.match(row, /;50,23;53,66;3,43;có$/);
   // The data as the one-table CSV, opened again: same ranking.
   const [data] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Xuất dữ liệu (CSV mẫu)")')]);
   const csvPath = path.join(root, 'target/export-roundtrip.csv');

@@ -60,6 +60,20 @@ export async function slide(page, selector, value) {
   }, value);
 }
 
+/**
+ * Waits until what the page shows is in the address and kept in the browser: the address equals the
+ * share link the page offers, and the working scenario kept in localStorage is that link's scenario.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const link = document.querySelector('[data-testid=share-link]')?.dataset.hash ?? '';
+    if (location.hash !== link) return false;
+    const s = new URLSearchParams(link.slice(1)).get('s') ?? '';
+    const store = JSON.parse(localStorage.getItem('chiso.scenarios.v1') ?? '{"data":{}}');
+    return Object.values(store.data).some((d) => d.working === s) || (s === '' && Object.keys(store.data).length === 0);
+  });
+}
+
 /** The site served and a browser launched, for a test file's `before`; `stop()` for its `after`. */
 export async function startSite(overrides = {}, extraArgs = []) {
   const { server, origin } = await serve(overrides);

@@ -1,0 +1,55 @@
+//! The address is the link to what is shown: `#unit=…&id=…&s=…&t=…`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+
+/// How long the address waits after the last change before it is written: browsers throttle bursts of
+/// history updates, and a slider drag is a burst.
+pub const SETTLE_MS: u32 = 150;
+
+pub fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn replace_hash(hash: &str) {
+    if location_hash() == hash {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        // An empty hash is written as the bare page address (" " is trimmed to "").
+        let url = if hash.is_empty() { " ".to_owned() } else { hash.to_owned() };
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url.trim()));
+    }
+}
+
+/// Follows the address both ways: a changed hash (a pasted link, back and forward) opens what it
+/// names; what is shown is written to the address once changes pause. The listener and a pending write
+/// belong to the component: both go when it unmounts, so nothing acts on a page it has left.
+#[hook]
+pub fn use_link(state: &UseReducerHandle<State>) {
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| dispatch.dispatch(Action::OpenLink(location_hash())))
+            });
+            move || drop(listener)
+        });
+    }
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let pending = pending.clone();
+        use_effect_with(state.link().to_hash(), move |hash| {
+            let hash = hash.clone();
+            // Replacing the timer drops (cancels) the one before.
+            *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || replace_hash(&hash)));
+        });
+    }
+    use_effect_with((), move |_| move || drop(pending.borrow_mut().take()));
+}

@@ -1,0 +1,95 @@
+//! The scenarios kept in this browser: the working one (written once changes pause) and the saved ones
+//! (written at once), per data identity; another tab's changes come in through the `storage` event.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::link::SETTLE_MS;
+use crate::present::store::KEY;
+use crate::state::{Action, Kept, Notice, State};
+use crate::ui::storage;
+
+/// What the store holds for a data identity (read before the first frame, so that a reload shows the
+/// plan at once, and when other data is opened).
+pub fn kept_for(identity: &str) -> Kept {
+    let (store, damaged) = storage::load();
+    let kept = store.by_data.get(identity);
+    Kept {
+        working: kept.filter(|k| !k.working.is_empty()).map(|k| (k.working.clone(), k.working_unit.clone())),
+        saved: kept.map(|k| k.saved.clone()).unwrap_or_default(),
+        damaged,
+    }
+}
+
+/// Keeps the store in step with the state, and the state with other tabs.
+#[hook]
+pub fn use_store(state: &UseReducerHandle<State>) {
+    let identity = state.identity().to_owned();
+    let title = state.snapshot().meta.title.clone();
+    // Saved scenarios: written when they change (not at the first render: nothing changed yet).
+    {
+        let (dispatch, identity, title) = (state.dispatcher(), identity.clone(), title.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.saved.clone(), move |saved| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
+            let list = (**saved).clone();
+            if let Err(why) = storage::update(&identity, |d| {
+                d.title = title;
+                d.saved = list;
+            }) {
+                dispatch.dispatch(Action::Notice(Some(Notice::StoreFailed(why))));
+            }
+        });
+    }
+    // The working scenario and unit: written once changes pause.
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let link = state.link();
+        let working = (link.scenario.unwrap_or_default(), link.unit);
+        let (dispatch, pending, identity) = (state.dispatcher(), pending.clone(), identity.clone());
+        use_effect_with(working, move |(text, unit)| {
+            let (text, unit) = (text.clone(), unit.clone());
+            *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
+                let (store, _) = storage::load();
+                let kept = store.by_data.get(&identity);
+                let same =
+                    kept.map(|k| (k.working.as_str(), k.working_unit.as_deref())) == Some((&text, unit.as_deref()));
+                if same || (kept.is_none() && text.is_empty()) {
+                    return;
+                }
+                if let Err(why) = storage::update(&identity, |d| {
+                    d.title = title;
+                    d.working = text;
+                    d.working_unit = unit;
+                }) {
+                    dispatch.dispatch(Action::Notice(Some(Notice::StoreFailed(why))));
+                }
+            }));
+        });
+    }
+    use_effect_with((), move |_| move || drop(pending.borrow_mut().take()));
+    // Another tab saved, renamed or deleted: follow it.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(identity, move |identity| {
+            let identity = identity.clone();
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e).and_then(|e| e.key());
+                    if key.as_deref() == Some(KEY) {
+                        let (store, _) = storage::load();
+                        let saved = store.by_data.get(&identity).map(|d| d.saved.clone()).unwrap_or_default();
+                        dispatch.dispatch(Action::SavedElsewhere(saved));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+}

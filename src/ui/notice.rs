@@ -1,0 +1,22 @@
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+
+/// What the page tells the user (a link that cannot be applied, the store), until dismissed. Text that
+/// comes from a link is shown apart, as quoted data. (A view function.)
+pub fn notice(state: &UseReducerHandle<State>) -> Html {
+    let Some(n) = &state.notice else { return html! {} };
+    let t = state.text();
+    let (words, quoted) = n.text(t);
+    let dismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::Notice(None)))
+    };
+    html! {
+        <p class="notice" role="alert" data-testid="notice">
+            { words }
+            if let Some(q) = quoted { { " " }<q class="quoted" dir="auto">{ q }</q> }
+            <button type="button" class="close" onclick={dismiss} aria-label={t.dismiss}>{ "×" }</button>
+        </p>
+    }
+}

@@ -65,6 +65,9 @@ pub struct Loaded {
     pub baseline: Rc<Scores>,
     /// The identity of the snapshot's content (`share::identity`): links and saved scenarios carry it.
     pub identity: String,
+    /// Unit codes and names, shared with what shows them (a row renders without copying its text).
+    pub codes: Vec<Rc<str>>,
+    pub names: Vec<Rc<str>>,
     /// Unit names folded for search.
     folded_names: Vec<String>,
     /// Each unit's position in alphabetical order of folded names: sorting compares integers.
@@ -73,7 +76,6 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn new(snapshot: Rc<Snapshot>) -> Loaded {
-        let baseline = Rc::new(scoring::score(&snapshot));
         let folded_names: Vec<String> = snapshot.units.iter().map(|u| search::fold(&u.name)).collect();
         let mut by_name: Vec<usize> = (0..folded_names.len()).collect();
         by_name.sort_unstable_by(|&a, &b| folded_names[a].cmp(&folded_names[b]).then(a.cmp(&b)));
@@ -81,9 +83,14 @@ impl Loaded {
         for (position, &u) in by_name.iter().enumerate() {
             name_order[u] = position as u32;
         }
+        // Equal totals are listed by name: the engine keeps its order that way as units move.
+        let peers = Peers::of(&snapshot).with_tiebreak(name_order.clone());
+        let baseline = Rc::new(scoring::score_among(&snapshot, &peers));
         Loaded {
             identity: share::identity(&snapshot),
-            peers: Peers::of(&snapshot),
+            codes: snapshot.units.iter().map(|u| Rc::from(u.code.as_str())).collect(),
+            names: snapshot.units.iter().map(|u| Rc::from(u.name.as_str())).collect(),
+            peers,
             baseline,
             snapshot,
             folded_names,
@@ -486,15 +493,19 @@ impl State {
     }
 
     /// The rows of the shown peer group that match the search, in the chosen order (scenario ranks).
-    pub fn visible_rows(&self) -> Vec<usize> {
+    /// In rank order with no search this is the engine's own order, shared, not copied.
+    pub fn visible_rows(&self) -> Rc<Vec<usize>> {
         let q = search::fold(self.query.trim());
         let data = &*self.data;
         let units = &data.snapshot.units;
         let s = &*self.current;
-        let Some(order) = s.order.get(self.peer_group) else { return Vec::new() };
-        // The scenario's order, best first (kept by the engine as units move): no sort for the rank.
+        let Some(order) = s.order.get(self.peer_group) else { return Rc::default() };
+        let by_rank = matches!(self.sort.column, SortColumn::Rank | SortColumn::Total);
+        if q.is_empty() && by_rank && self.sort.natural {
+            return Rc::clone(order);
+        }
         let mut rows: Vec<usize> = if q.is_empty() {
-            order.clone()
+            order.to_vec()
         } else {
             order
                 .iter()
@@ -504,16 +515,8 @@ impl State {
         };
         let name = &data.name_order;
         match self.sort.column {
-            SortColumn::Rank | SortColumn::Total => {
-                // Equal totals by name: runs of ties are short.
-                let mut start = 0;
-                while start < rows.len() {
-                    let total = s.units[rows[start]].total;
-                    let end = start + rows[start..].iter().take_while(|&&u| s.units[u].total == total).count();
-                    rows[start..end].sort_unstable_by_key(|&u| name[u]);
-                    start = end;
-                }
-            }
+            // The engine's order already is by total, then name.
+            SortColumn::Rank | SortColumn::Total => {}
             SortColumn::Name => rows.sort_unstable_by_key(|&u| name[u]),
             SortColumn::Group(g) => rows.sort_by_key(|&u| {
                 (u32::MAX - s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths()), s.ranks[u].rank, name[u])
@@ -522,7 +525,7 @@ impl State {
         if !self.sort.natural {
             rows.reverse();
         }
-        rows
+        Rc::new(rows)
     }
 
     /// The link to what is shown: the unit, and the scenario with the data's identity and title.

@@ -117,7 +117,7 @@ async fn ranking_shows_the_engines_commune_ranking() {
     let want = expected.visible_rows();
     assert_eq!(rows.len(), want.len());
     assert_eq!(rows.len(), 148);
-    for (row, &u) in rows.iter().zip(&want) {
+    for (row, &u) in rows.iter().zip(want.iter()) {
         let unit = &expected.snapshot().units[u];
         assert_eq!(row.get_attribute("data-unit").as_deref(), Some(unit.code.as_str()));
         let cells: Vec<String> = all(row, "[role=cell]").iter().map(|c| c.text_content().unwrap()).collect();

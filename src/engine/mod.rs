@@ -2,6 +2,7 @@
 //! from the UI or the browser (yew, web-sys, gloo, js-sys) and is tested natively; the test
 //! `tests/engine_is_pure.rs` keeps it that way.
 
+pub mod chunked;
 pub mod csv_text;
 pub mod import;
 pub mod methodology;

@@ -8,7 +8,9 @@
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
+use super::chunked::Chunked;
 use super::points::Points;
 use super::snapshot::{Level, Snapshot};
 
@@ -27,6 +29,9 @@ pub struct Peers {
     pub groups: Vec<Vec<usize>>,
     /// The peer group of each unit.
     pub group_of: Vec<usize>,
+    /// Per unit, where it goes among peers of an equal total (they share a rank either way): snapshot
+    /// order by default; the app orders them by name.
+    pub tiebreak: Vec<u32>,
 }
 
 impl Peers {
@@ -42,7 +47,15 @@ impl Peers {
                 group_of[i] = g;
             }
         }
-        Peers { groups, group_of }
+        Peers { groups, group_of, tiebreak: (0..snapshot.units.len() as u32).collect() }
+    }
+
+    /// The same groups, equal totals ordered by `tiebreak` (one distinct number per unit).
+    pub fn with_tiebreak(mut self, tiebreak: Vec<u32>) -> Peers {
+        if tiebreak.len() == self.group_of.len() {
+            self.tiebreak = tiebreak;
+        }
+        self
     }
 }
 
@@ -55,28 +68,29 @@ pub fn competition_ranks(totals: &[Points]) -> Vec<u32> {
 }
 
 /// Ranks every unit among its peers: the rank of each unit, and each peer group's units by total,
-/// best first (equal totals in snapshot order).
-pub fn rank(peers: &Peers, totals: &[Points]) -> (Vec<Rank>, Vec<Vec<usize>>) {
-    let mut ranks = vec![Rank { rank: 1, of: 1 }; totals.len()];
+/// best first (equal totals in the peers' tiebreak order).
+pub fn rank(peers: &Peers, totals: &[Points]) -> (Chunked<Rank>, Vec<Rc<Vec<usize>>>) {
+    let mut ranks: Chunked<Rank> = std::iter::repeat_n(Rank { rank: 1, of: 1 }, totals.len()).collect();
     let total = |v: usize| totals[v];
-    let mut order = peers.groups.clone();
+    let mut order: Vec<Rc<Vec<usize>>> = peers.groups.iter().map(|g| Rc::new(g.clone())).collect();
     for group in &mut order {
-        sort_group(&mut ranks, group, &total);
+        sort_group(&mut ranks, Rc::make_mut(group).as_mut_slice(), &peers.tiebreak, &total);
     }
     (ranks, order)
 }
 
 /// Sorts one peer group's order again and ranks all of it (several of its units changed).
-pub fn sort_group(ranks: &mut [Rank], order: &mut [usize], total: &impl Fn(usize) -> Points) {
-    order.sort_unstable_by_key(|&v| (Reverse(total(v)), v));
+pub fn sort_group(ranks: &mut Chunked<Rank>, order: &mut [usize], tie: &[u32], total: &impl Fn(usize) -> Points) {
+    order.sort_unstable_by_key(|&v| (Reverse(total(v)), tie[v]));
     rank_positions(ranks, order, 0, order.len(), total);
 }
 
 /// One unit's total changed from `before` (the others as they were): it moves within its group's
 /// order, and only the peers whose total lies between `before` and its new total are ranked again.
 pub fn move_unit(
-    ranks: &mut [Rank],
+    ranks: &mut Chunked<Rank>,
     order: &mut Vec<usize>,
+    tie: &[u32],
     unit: usize,
     before: Points,
     total: &impl Fn(usize) -> Points,
@@ -85,12 +99,12 @@ pub fn move_unit(
     if before == after {
         return;
     }
-    let key = |v: usize| (Reverse(total(v)), v);
+    let key = |v: usize| (Reverse(total(v)), tie[v]);
     // Where the unit was: a binary search on the order as it was (which holds for every other unit).
-    let old_key = (Reverse(before), unit);
+    let old_key = (Reverse(before), tie[unit]);
     let Ok(from) = order.binary_search_by_key(&old_key, |&v| if v == unit { old_key } else { key(v) }) else {
         // Not this group's order as it was: rank the group from scratch.
-        return sort_group(ranks, order, total);
+        return sort_group(ranks, order, tie, total);
     };
     order.remove(from);
     let to = order.partition_point(|&v| key(v) < key(unit));
@@ -104,14 +118,23 @@ pub fn move_unit(
 
 /// Ranks the units at positions `start..end` of a group's order. Every unit before `start` has a
 /// strictly higher total than the unit at `start`.
-fn rank_positions(ranks: &mut [Rank], order: &[usize], start: usize, end: usize, total: &impl Fn(usize) -> Points) {
+fn rank_positions(
+    ranks: &mut Chunked<Rank>,
+    order: &[usize],
+    start: usize,
+    end: usize,
+    total: &impl Fn(usize) -> Points,
+) {
     let of = order.len() as u32;
     let mut rank = start as u32 + 1;
     for i in start..end {
         if i > start && total(order[i]) != total(order[i - 1]) {
             rank = i as u32 + 1;
         }
-        ranks[order[i]] = Rank { rank, of };
+        let r = Rank { rank, of };
+        if ranks[order[i]] != r {
+            *ranks.make_mut(order[i]) = r;
+        }
     }
 }
 
@@ -132,7 +155,8 @@ mod tests {
         // Brute force: random moves of one unit at a time (ties included, small totals), each checked
         // against sorting and ranking the whole group.
         let n = 40;
-        let peers = Peers { groups: vec![(0..n).collect()], group_of: vec![0; n] };
+        let peers =
+            Peers { groups: vec![(0..n).collect()], group_of: vec![0; n], tiebreak: (0..n as u32).rev().collect() };
         let mut rng = crate::engine::synthetic::SplitMix(7);
         let mut totals: Vec<Points> = (0..n).map(|_| Points(rng.upto(12) as u32)).collect();
         let (mut ranks, mut order) = rank(&peers, &totals);
@@ -140,7 +164,7 @@ mod tests {
             let u = rng.upto(n as u64 - 1) as usize;
             let before = totals[u];
             totals[u] = Points(rng.upto(12) as u32);
-            move_unit(&mut ranks, &mut order[0], u, before, &|v| totals[v]);
+            move_unit(&mut ranks, Rc::make_mut(&mut order[0]), &peers.tiebreak, u, before, &|v| totals[v]);
             assert_eq!((&ranks, &order), (&rank(&peers, &totals).0, &rank(&peers, &totals).1), "step {step}");
             let direct: Vec<u32> = competition_ranks(&totals);
             assert!(ranks.iter().zip(&direct).all(|(r, d)| r.rank == *d), "step {step}");

@@ -234,17 +234,19 @@ pub fn rescore(
     // Changed units per peer group.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &u in &units {
-        next.units[u] = Rc::new(score_unit_with(snapshot, u, |v, k| scenario.input(snapshot, v, k)));
+        *next.units.make_mut(u) = Rc::new(score_unit_with(snapshot, u, |v, k| scenario.input(snapshot, v, k)));
         groups.entry(peers.group_of[u]).or_default().push(u);
     }
     let Scores { units: scores, ranks, order } = &mut next;
     let total = |v: usize| scores[v].total;
+    let tie = &peers.tiebreak;
     for (g, changed) in groups {
         match changed[..] {
             // One unit moved (a slider step): it moves within its group's order, and only the peers
             // between its old and new total are ranked again. No sort.
-            [u] => ranking::move_unit(ranks, &mut order[g], u, previous.units[u].total, &total),
-            _ => ranking::sort_group(ranks, &mut order[g], &total),
+            [u] if previous.units[u].total == scores[u].total => {}
+            [u] => ranking::move_unit(ranks, Rc::make_mut(&mut order[g]), tie, u, previous.units[u].total, &total),
+            _ => ranking::sort_group(ranks, Rc::make_mut(&mut order[g]).as_mut_slice(), tie, &total),
         }
     }
     next
@@ -252,7 +254,7 @@ pub fn rescore(
 
 /// The scores of a snapshot under a scenario, from scratch.
 pub fn evaluate(snapshot: &Snapshot, peers: &Peers, scenario: &Scenario) -> Scores {
-    evaluate_from(snapshot, peers, scenario, &super::scoring::score(snapshot))
+    evaluate_from(snapshot, peers, scenario, &super::scoring::score_among(snapshot, peers))
 }
 
 /// The scores of a snapshot under a scenario, from the snapshot's own scores.

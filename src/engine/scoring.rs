@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::chunked::Chunked;
 use super::methodology::{Metric, Rule, ZeroDenominator};
 use super::points::{self, Points};
 use super::ranking::{self, Peers, Rank};
@@ -69,20 +70,26 @@ pub fn score_unit_with(snapshot: &Snapshot, unit: usize, input: impl Fn(usize, u
     UnitScore { metrics, groups, total }
 }
 
-/// Every unit's scores and its rank among its peers. Units' scores are shared (`Rc`), so that a
-/// scenario's scores start as a cheap copy of the baseline and replace only the units that change.
+/// Every unit's scores and its rank among its peers. Scores are shared between copies (chunks of
+/// `Rc`s), so that a scenario's scores start as a cheap copy of the baseline and copy only what changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scores {
-    pub units: Vec<Rc<UnitScore>>,
-    pub ranks: Vec<Rank>,
-    /// Per peer group (`Peers::groups`): its units by total, best first; equal totals in snapshot order.
-    pub order: Vec<Vec<usize>>,
+    pub units: Chunked<Rc<UnitScore>>,
+    pub ranks: Chunked<Rank>,
+    /// Per peer group (`Peers::groups`): its units by total, best first; equal totals in the peers'
+    /// tiebreak order.
+    pub order: Vec<Rc<Vec<usize>>>,
 }
 
 /// Scores and ranks a whole snapshot.
 pub fn score(snapshot: &Snapshot) -> Scores {
+    score_among(snapshot, &Peers::of(snapshot))
+}
+
+/// Scores a whole snapshot and ranks it among these peers (their tiebreak orders equal totals).
+pub fn score_among(snapshot: &Snapshot, peers: &Peers) -> Scores {
     let units: Vec<Rc<UnitScore>> = (0..snapshot.units.len()).map(|i| Rc::new(score_unit(snapshot, i))).collect();
     let totals: Vec<Points> = units.iter().map(|u| u.total).collect();
-    let (ranks, order) = ranking::rank(&Peers::of(snapshot), &totals);
-    Scores { units, ranks, order }
+    let (ranks, order) = ranking::rank(peers, &totals);
+    Scores { units: units.into_iter().collect(), ranks, order }
 }

@@ -1,7 +1,10 @@
 use yew::prelude::*;
 
 use crate::present::text::fill;
-use crate::state::{Action, SortColumn, State};
+use std::rc::Rc;
+
+use crate::present::text::Lang;
+use crate::state::{Action, Loaded, Shared, Sort, SortColumn, State};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -68,66 +71,17 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
         (0, rows.len())
     };
 
-    let header = |column: SortColumn, label: Html, title: String, class: &'static str| {
-        let active = state.sort.column == column;
-        let ascending = match column {
-            SortColumn::Name | SortColumn::Rank => state.sort.natural,
-            _ => !state.sort.natural,
-        };
-        let aria_sort = match (active, ascending) {
-            (false, _) => "none",
-            (true, true) => "ascending",
-            (true, false) => "descending",
-        };
-        let onclick = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::SortBy(column)))
-        };
+    // Rows are keyed by unit, each a component placed at its position by a transform: when a unit
+    // climbs past the rows in view, they keep their DOM and only their rank and place change (no
+    // layout: rows are absolutely placed, each its own layout root); a row whose figures did not change
+    // is not rendered again. The list holds rows only, so yew diffs it by key.
+    let data = &*state.data;
+    let body = rows[first..last].iter().enumerate().map(|(i, &u)| {
         html! {
-            <div role="columnheader" class={classes!("cell", class)} aria-sort={aria_sort}>
-                <button type="button" class="sort" {title} {onclick}>
-                    { label }
-                    <span class="sort-mark" aria-hidden="true">{ if !active { "" } else if ascending { "▲" } else { "▼" } }</span>
-                </button>
-            </div>
-        }
-    };
-    let group_headers = m.groups.iter().enumerate().map(|(g, group)| {
-        header(
-            SortColumn::Group(g),
-            html! { <>{ &group.code }<small>{ format!("/{}", group.max.hundredths() / 100) }</small></> },
-            fill(t.col_group_title, &[("name", &group.name), ("max", &t.points(group.max))]),
-            "num",
-        )
-    });
-    // Rows are keyed by their position (slot), not by unit: when a unit climbs past the rows in view,
-    // each slot keeps its DOM node and only its text changes; keyed by unit, every row would be moved
-    // (and laid out again).
-    let body = rows[first..last].iter().enumerate().map(|(slot, &u)| {
-        let unit = &state.snapshot().units[u];
-        let score = &state.current.units[u];
-        let selected = state.selected == Some(u);
-        let rank = state.current.ranks[u].rank;
-        let moved = i64::from(state.baseline().ranks[u].rank) - i64::from(rank);
-        let groups = score.groups.iter().map(|g| {
-            html! { <div role="cell" class={classes!("cell", "num", g.given.then_some("given"))}>{ t.points(g.points) }</div> }
-        });
-        let changed = state.scenario.has_unit(u);
-        html! {
-            <div role="row" key={first + slot} data-unit={unit.code.clone()} tabindex="0" aria-selected={selected.to_string()}
-                class={classes!("row", selected.then_some("selected"), changed.then_some("changed"))}>
-                <div role="cell" class="cell rank">
-                    { rank }
-                    if moved > 0 { <small class="up">{ format!("▲{moved}") }</small> }
-                    if moved < 0 { <small class="down">{ format!("▼{}", -moved) }</small> }
-                </div>
-                <div role="cell" class="cell name" title={unit.name.clone()}>
-                    <bdi>{ &unit.name }</bdi>
-                    if changed { <span class="changed-mark" title={t.changed_mark}>{ " ●" }</span> }
-                </div>
-                { for groups }
-                <div role="cell" class="cell num total">{ t.points(score.total) }</div>
-            </div>
+            <RankingRow key={u} top={(first + i) as u32 * ROW_PX as u32} code={AttrValue::from(Rc::clone(&data.codes[u]))} name={AttrValue::from(Rc::clone(&data.names[u]))}
+                score={Shared::from(std::rc::Rc::clone(&state.current.units[u]))} rank={state.current.ranks[u].rank}
+                baseline_rank={state.baseline().ranks[u].rank} selected={state.selected == Some(u)}
+                changed={state.scenario.has_unit(u)} lang={state.lang} />
         }
     });
     // One handler for every row (delegation): a render creates no closure per row.
@@ -152,34 +106,122 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
             select_from(e.target());
         }
     });
-    let spacer = |rows: usize| {
-        (rows > 0).then(|| html! { <div class="spacer" aria-hidden="true" style={format!("height:{}px", rows as i32 * ROW_PX)}></div> })
-    };
-    // A grid of fixed-height rows, each its own layout root (`contain: strict`): a slider step that
-    // changes the ranks of every row in view re-lays out those rows, not the whole table. ARIA roles
-    // give screen readers the same table.
+    // Fixed-height rows, each its own layout root: a slider step that changes the ranks of every row in
+    // view repaints those rows, and lays out nothing else. ARIA roles give screen readers the same table.
     html! {
         <div class="table-wrap" ref={wrap} {onscroll}>
             <div role="table" class="ranking-table" data-testid="ranking" aria-label={t.ranking_caption}
                  aria-rowcount={rows.len().to_string()} style={format!("--groups:{}", m.groups.len())}>
-                <div role="rowgroup" class="head">
-                    <div role="row" class="row">
-                        { header(SortColumn::Rank, html! { t.col_rank }, t.col_rank.into(), "rank") }
-                        { header(SortColumn::Name, html! { t.col_unit }, t.col_unit.into(), "name") }
-                        { for group_headers }
-                        { header(SortColumn::Total, html! { t.col_total }, t.col_total_title.into(), "num") }
-                    </div>
-                </div>
-                <div role="rowgroup" class="body" {onclick} {onkeydown}>
-                    { for spacer(first) }
+                <RankingHead dispatch={state.dispatcher()} sort={state.sort} data={state.data.clone()} lang={state.lang} />
+                <div role="rowgroup" class="body" style={format!("height:{}px", rows.len() as i32 * ROW_PX)} {onclick} {onkeydown}>
                     { for body }
-                    { for spacer(rows.len() - last) }
-                    if rows.is_empty() {
-                        <p class="empty">{ t.no_match }</p>
-                    }
                 </div>
+                if rows.is_empty() {
+                    <p class="empty">{ t.no_match }</p>
+                }
             </div>
             <p class="legend">{ t.given_legend }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    /// Where the row sits in the table body, in pixels.
+    top: u32,
+    code: AttrValue,
+    name: AttrValue,
+    /// Compared by identity: the engine replaces a unit's scores when they change.
+    score: Shared<crate::engine::UnitScore>,
+    rank: u32,
+    baseline_rank: u32,
+    selected: bool,
+    changed: bool,
+    lang: crate::present::text::Lang,
+}
+
+/// One unit's row: rank and its change, name, the groups and the total.
+#[function_component(RankingRow)]
+fn ranking_row(p: &RowProps) -> Html {
+    let t = p.lang.text();
+    let moved = i64::from(p.baseline_rank) - i64::from(p.rank);
+    let groups = p.score.groups.iter().map(|g| {
+        html! { <div role="cell" class={classes!("cell", "num", g.given.then_some("given"))}>{ t.points(g.points) }</div> }
+    });
+    // The change marks are always there (empty when nothing moved): text changes, no node comes or goes.
+    let (mark_class, mark) = match moved {
+        m if m > 0 => ("up", format!("▲{m}")),
+        m if m < 0 => ("down", format!("▼{}", -m)),
+        _ => ("", String::new()),
+    };
+    html! {
+        <div role="row" data-unit={p.code.clone()} tabindex="0" aria-selected={p.selected.to_string()}
+            style={format!("transform:translateY({}px)", p.top)}
+            class={classes!("row", p.selected.then_some("selected"), p.changed.then_some("changed"))}>
+            <div role="cell" class="cell rank">{ p.rank }<small class={mark_class}>{ mark }</small></div>
+            <div role="cell" class="cell name" title={p.name.clone()}>
+                <bdi>{ p.name.clone() }</bdi>
+                <span class="changed-mark" title={t.changed_mark}>{ if p.changed { " ●" } else { "" } }</span>
+            </div>
+            { for groups }
+            <div role="cell" class="cell num total">{ t.points(p.score.total) }</div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HeadProps {
+    dispatch: UseReducerDispatcher<State>,
+    sort: Sort,
+    data: Shared<Loaded>,
+    lang: Lang,
+}
+
+/// The column headers: each sorts by its column (again: the other way). A component: a slider step
+/// does not render it again.
+#[function_component(RankingHead)]
+fn ranking_head(HeadProps { dispatch, sort, data, lang }: &HeadProps) -> Html {
+    let t = lang.text();
+    let header = |column: SortColumn, label: Html, title: String, class: &'static str| {
+        let active = sort.column == column;
+        let ascending = match column {
+            SortColumn::Name | SortColumn::Rank => sort.natural,
+            _ => !sort.natural,
+        };
+        let aria_sort = match (active, ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        };
+        let onclick = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::SortBy(column)))
+        };
+        html! {
+            <div role="columnheader" class={classes!("cell", class)} aria-sort={aria_sort}>
+                <button type="button" class="sort" {title} {onclick}>
+                    { label }
+                    <span class="sort-mark" aria-hidden="true">{ if !active { "" } else if ascending { "▲" } else { "▼" } }</span>
+                </button>
+            </div>
+        }
+    };
+    let groups = data.snapshot.methodology.groups.iter().enumerate().map(|(g, group)| {
+        header(
+            SortColumn::Group(g),
+            html! { <>{ &group.code }<small>{ format!("/{}", group.max.hundredths() / 100) }</small></> },
+            fill(t.col_group_title, &[("name", &group.name), ("max", &t.points(group.max))]),
+            "num",
+        )
+    });
+    html! {
+        <div role="rowgroup" class="head">
+            <div role="row" class="row">
+                { header(SortColumn::Rank, html! { t.col_rank }, t.col_rank.into(), "rank") }
+                { header(SortColumn::Name, html! { t.col_unit }, t.col_unit.into(), "name") }
+                { for groups }
+                { header(SortColumn::Total, html! { t.col_total }, t.col_total_title.into(), "num") }
+            </div>
         </div>
     }
 }

@@ -4,7 +4,7 @@ use super::group_levers::{group_levers, GroupLever};
 use super::lever_row::LeverRow;
 use super::scenario_result::scenario_result;
 use crate::present::breakdown::{breakdown, GroupRow, MetricRow};
-use crate::present::text::Text;
+use crate::present::text::{Lang, Text};
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -53,12 +53,26 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
             { scenario_result(state, u, &b) }
             if let Some(e) = &state.lever_error { <p class="field-error" role="alert">{ t.lever_error(e) }</p> }
             { group_levers(t, &state.dispatcher(), u, &GroupLever::of(state, u, &LEVER_GROUPS)) }
-            { for groups.into_iter().map(|g| group_view(state, t, u, g)) }
+            { for groups.into_iter().map(|g| html! {
+                <GroupView key={g.code.clone()} dispatch={state.dispatcher()} unit={u} group={g.clone()} lang={state.lang} />
+            }) }
         </section>
     }
 }
 
-fn group_view(state: &UseReducerHandle<State>, t: &'static Text, unit: usize, g: &GroupRow) -> Html {
+#[derive(Properties, PartialEq)]
+struct GroupProps {
+    dispatch: UseReducerDispatcher<State>,
+    unit: usize,
+    group: GroupRow,
+    lang: Lang,
+}
+
+/// One group of the unit: its points, and its metrics (levers or fixed rows). A component, so that a
+/// slider step re-renders the group it changed and not the others.
+#[function_component(GroupView)]
+fn group_view(GroupProps { dispatch, unit, group: g, lang }: &GroupProps) -> Html {
+    let t = lang.text();
     let pct = if g.max.hundredths() == 0 { 0 } else { g.points.hundredths() * 100 / g.max.hundredths() };
     let open = LEVER_GROUPS.contains(&g.code.as_str());
     let changed = g.points != g.baseline_points;
@@ -79,7 +93,7 @@ fn group_view(state: &UseReducerHandle<State>, t: &'static Text, unit: usize, g:
                 <p class="note">{ t.given_group }</p>
             } else {
                 { for g.metrics.iter().map(|r| if r.movable {
-                    html! { <LeverRow key={r.code.clone()} dispatch={state.dispatcher()} {unit} row={r.clone()} lang={state.lang} /> }
+                    html! { <LeverRow key={r.code.clone()} dispatch={dispatch.clone()} unit={*unit} row={r.clone()} lang={*lang} /> }
                 } else {
                     fixed_row(t, r)
                 }) }

@@ -1,12 +1,10 @@
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::workspace::Workspace;
 use crate::default_snapshot;
-use crate::engine::{snapshot_json, Snapshot};
+use crate::engine::Snapshot;
 use crate::present::text::{Lang, Text};
 
 #[derive(Properties, PartialEq, Default)]
@@ -27,13 +25,9 @@ pub fn app(props: &Props) -> Html {
         use_effect_with((), move |_| {
             if loaded.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = match fetch_text(default_snapshot::FILE_NAME).await {
-                        Ok(text) => snapshot_json::parse(&text, default_snapshot::FILE_NAME)
-                            .map(Rc::new)
-                            .map_err(|problems| problems.iter().map(|p| t.problem(p)).collect()),
-                        Err(e) => Err(vec![format!("{} {}: {e}", t.load_failed, default_snapshot::FILE_NAME)]),
-                    };
-                    loaded.set(Some(result));
+                    // Read in the import worker, like any file: the page's wasm holds no reader.
+                    let result = super::import_worker::load(default_snapshot::FILE_NAME, Lang::default()).await;
+                    loaded.set(Some(result.map(Rc::new)));
                 });
             }
         });
@@ -54,19 +48,4 @@ pub fn app(props: &Props) -> Html {
             }
         </div>
     }
-}
-
-/// One of the app's own files, as text (relative URL: works under any sub-path).
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "fetch".to_owned())?
-        .dyn_into()
-        .map_err(|_| "response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "text".to_owned())?;
-    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "text".to_owned())
 }

@@ -56,12 +56,8 @@ pub fn import_panel(Props { dispatch, lang }: &Props) -> Html {
                 // Let the "reading" line paint before parsing a large file.
                 gloo_timers::future::TimeoutFuture::new(20).await;
                 let result = match read_all(files, lang).await {
-                    // Off the page's thread when the browser allows it, so that a large file does not
-                    // freeze the page; on the page otherwise.
-                    Ok(files) => match super::import_worker::import(&files, lang).await {
-                        Some(result) => result,
-                        None => super::import_worker::import_here(&files, lang),
-                    },
+                    // Off the page's thread, so that a large file does not freeze the page.
+                    Ok(files) => super::import_worker::import(&files, lang).await,
                     Err(e) => Err(vec![e]),
                 };
                 match result {

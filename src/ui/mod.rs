@@ -26,7 +26,6 @@ mod workspace;
 use std::rc::Rc;
 
 pub use app::{App, Props as AppProps};
-pub use import_worker::import_in_worker;
 
 use crate::state::{Action, State};
 

@@ -26,6 +26,20 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 1] = [Lang::Vi];
+
+    /// The language's code ("vi"), as the import worker is told it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+        }
+    }
+
+    /// A language from its code; the default for an unknown one.
+    pub fn from_code(code: &str) -> Lang {
+        Lang::ALL.into_iter().find(|l| l.code() == code).unwrap_or_default()
+    }
+
     pub fn text(self) -> &'static Text {
         match self {
             Lang::Vi => &VI,
@@ -105,6 +119,7 @@ pub struct Text {
     pub reading: &'static str,
     pub scoring: &'static str,
     pub read_failed: &'static str,
+    pub worker_failed: &'static str,
     pub loaded: &'static str,
     pub import_failed: &'static str,
     pub more_problems: &'static str,

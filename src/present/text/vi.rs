@@ -66,6 +66,7 @@ pub static VI: Text = Text {
     reading: "Đang đọc dữ liệu ({kb} KB)…",
     scoring: "Đang tính điểm và xếp hạng ({n} đơn vị)…",
     read_failed: "{file}: không đọc được tệp",
+    worker_failed: "Trình duyệt không chạy được phần đọc dữ liệu của ứng dụng (Web Worker); hãy dùng Chrome, Edge hoặc Firefox bản mới.",
     loaded: "Đã mở {title} ({n} đơn vị)",
     import_failed: "Không mở được dữ liệu; dữ liệu đang dùng vẫn giữ nguyên ({n} lỗi):",
     more_problems: "… và {n} lỗi nữa",

@@ -1,0 +1,91 @@
+//! The import worker (browser build only): every reader of user data runs here, off the page's thread
+//! and out of the page's wasm, which holds only the compact format (`engine::wire`) it gets back.
+//!
+//! Protocol (structured clone): the worker says `"ready"` once it can take work; the page then sends
+//! `{lang, files: [[name, Uint8Array], …]}` (files to read together) or `{lang, url}` (one of the site's
+//! own files to fetch and read); the worker answers with the snapshot as wire bytes (`Uint8Array`) or
+//! with an array of problems in words.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::engine::import::{self, Origin};
+use crate::engine::{wire, Snapshot};
+use crate::present::text::{fill, Lang};
+
+/// Reads files into a snapshot, naming its source when the reader does not; problems in words.
+pub fn read(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Snapshot, Vec<String>> {
+    let t = lang.text();
+    match import::read_files(files) {
+        Ok((mut snapshot, origin)) => {
+            match origin {
+                Origin::PortalCsv => snapshot.meta.source = t.source_portal_csv.to_owned(),
+                Origin::Template(file) => snapshot.meta.source = fill(t.source_file, &[("file", &file)]),
+                Origin::Snapshot => {}
+            }
+            Ok(snapshot)
+        }
+        Err(problems) => Err(problems.iter().map(|p| t.problem(p)).collect()),
+    }
+}
+
+fn answer(result: Result<Snapshot, Vec<String>>) -> JsValue {
+    match result {
+        Ok(snapshot) => js_sys::Uint8Array::from(wire::encode(&snapshot).as_slice()).into(),
+        Err(problems) => problems.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>().into(),
+    }
+}
+
+async fn fetch(scope: &web_sys::DedicatedWorkerGlobalScope, url: &str) -> Result<Vec<u8>, String> {
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
+        .await
+        .map_err(|_| "fetch".to_owned())?
+        .dyn_into()
+        .map_err(|_| "response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer =
+        JsFuture::from(response.array_buffer().map_err(|_| "body".to_owned())?).await.map_err(|_| "body".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn work(scope: web_sys::DedicatedWorkerGlobalScope, job: JsValue) {
+    let field = |name: &str| js_sys::Reflect::get(&job, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let lang = Lang::from_code(&field("lang").as_string().unwrap_or_default());
+    let result = if let Some(url) = field("url").as_string() {
+        match fetch(&scope, &url).await {
+            Ok(bytes) => read(&[(url.rsplit('/').next().unwrap_or(&url).to_owned(), bytes)], lang),
+            Err(e) => Err(vec![format!("{} {url}: {e}", lang.text().load_failed)]),
+        }
+    } else {
+        let files: Vec<(String, Vec<u8>)> = field("files")
+            .dyn_into::<js_sys::Array>()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|pair| {
+                        let pair: js_sys::Array = pair.dyn_into().ok()?;
+                        Some((pair.get(0).as_string()?, pair.get(1).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        read(&files, lang)
+    };
+    let _ = scope.post_message(&answer(result));
+}
+
+/// The worker's entry: take jobs, say it is ready.
+pub fn start() {
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else { return };
+    let handler = {
+        let scope = scope.clone();
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            wasm_bindgen_futures::spawn_local(work(scope.clone(), e.data()));
+        })
+    };
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget(); // lives as long as the worker
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::state::{Action, State};
+use super::hooks::apply_update;
+use crate::state::{Action, Notice, State};
 
 /// What the page tells the user (a link that cannot be applied, the store), until dismissed. Text that
 /// comes from a link is shown apart, as quoted data. (A view function.)
@@ -16,6 +17,9 @@ pub fn notice(state: &UseReducerHandle<State>) -> Html {
         <p class="notice" role="alert" data-testid="notice">
             { words }
             if let Some(q) = quoted { { " " }<q class="quoted" dir="auto">{ q }</q> }
+            if *n == Notice::NewVersion {
+                { " " }<button type="button" class="link-button" data-testid="reload" onclick={Callback::from(|_| apply_update())}>{ t.reload }</button>
+            }
             <button type="button" class="close" onclick={dismiss} aria-label={t.dismiss}>{ "×" }</button>
         </p>
     }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::data_tools::data_tools;
 use super::header::snapshot_header;
-use super::hooks::{kept_for, location_hash, use_link, use_store};
+use super::hooks::{kept_for, location_hash, use_link, use_service_worker, use_store};
 use super::notice::notice;
 use super::peer_tabs::peer_tabs;
 use super::ranking_table::RankingTable;
@@ -36,6 +36,7 @@ pub fn workspace(Props { snapshot }: &Props) -> Html {
     });
     use_link(&state);
     use_store(&state);
+    use_service_worker(&state);
     let t = state.text();
     let tab_labels: Vec<String> = (0..state.peers().groups.len()).map(|g| state.peer_group_label(g)).collect();
     html! {

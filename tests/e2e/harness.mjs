@@ -13,7 +13,8 @@ const { chromium } = require('playwright-core');
 
 const DIST = path.join(root, 'dist');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json' };
 
 /** Serves dist/ at `/`; `overrides` maps a URL path to a file served in its place. */
 export async function serve(overrides = {}) {

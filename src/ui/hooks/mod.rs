@@ -1,9 +1,12 @@
 //! The page's side effects, each in one hook over the one state: the address (read on change, written
 //! once the user pauses), the browser's store (read at start, written as the state changes, followed
-//! across tabs). Views never touch `location`, `localStorage` or timers.
+//! across tabs), the service worker (offline use, new versions). Views never touch `location`,
+//! `localStorage`, timers or workers.
 
 mod link;
+mod service_worker;
 mod store;
 
 pub use link::{location_hash, use_link};
+pub use service_worker::{apply_update, use_service_worker};
 pub use store::{kept_for, use_store};

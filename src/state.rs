@@ -7,6 +7,7 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
+use crate::engine::plan::{self, Effort, Goal, Plan, TargetLine, TargetSet};
 use crate::engine::points::Decimal;
 use crate::engine::scenario::{self, LeverError, Scenario};
 use crate::engine::share::{self, ShareError};
@@ -256,6 +257,46 @@ pub enum Action {
     },
     /// The saved scenarios changed in another tab.
     SavedElsewhere(Vec<Saved>),
+    /// Open a panel of the selected unit.
+    ShowTab(DetailTab),
+    /// Effort model: the effort of one more item of a kind ("dossiers"…).
+    SetPrice {
+        kind: String,
+        per_item: u64,
+    },
+    /// Effort model: the highest rate a metric may reach (`None`: 100%).
+    SetCeiling {
+        metric: usize,
+        rate: Option<Decimal>,
+    },
+    /// Effort model: the plan must not move this metric (again: it may).
+    ToggleLock {
+        metric: usize,
+    },
+    /// Effort model: back to the stated defaults.
+    ResetEffort,
+    /// The plan of least effort for a unit toward a goal, from the scenario as it stands.
+    GoalSeek {
+        unit: usize,
+        goal: Goal,
+    },
+    /// The plan becomes the working scenario (still editable with the levers).
+    ApplyPlan,
+    ClearPlan,
+    /// Apply a target set (by its place in `target_sets`) to one unit, or to every unit of its peer group.
+    ApplyTargets {
+        set: usize,
+        unit: usize,
+        whole_group: bool,
+    },
+    /// Keep a target set (replacing one of the same name; the preset's name is not taken).
+    SaveTargetSet(TargetSet),
+    DeleteTargetSet(String),
+    /// The effort model and target sets this browser keeps (read at start).
+    RestorePlanning {
+        effort: Effort,
+        target_sets: Vec<TargetSet>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -274,6 +315,44 @@ pub struct State {
     /// The scenarios saved for this data.
     pub saved: Shared<Vec<Saved>>,
     pub lang: Lang,
+    /// Which panel of the selected unit is open.
+    pub tab: DetailTab,
+    /// The effort model the planner uses (the stated defaults until the user changes them).
+    pub effort: Shared<Effort>,
+    /// The last goal seek, for the unit it was made for.
+    pub plan: Option<Shared<Planned>>,
+    /// Assigned target sets: the commune preset first, then the user's.
+    pub target_sets: Shared<Vec<TargetSet>>,
+    /// What the last target set applied to a whole peer group did, unit by unit.
+    pub target_report: Option<Shared<TargetReport>>,
+}
+
+/// The panels of a selected unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailTab {
+    /// The what-if: result, levers, every metric.
+    #[default]
+    WhatIf,
+    /// Points lost, cheapest first.
+    Lost,
+    /// A goal to reach (total or rank), and assigned targets.
+    Goal,
+}
+
+/// A goal seek and its plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Planned {
+    pub goal: Goal,
+    pub plan: Plan,
+}
+
+/// A target set applied to every unit of a peer group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetReport {
+    pub set: String,
+    pub group: usize,
+    /// Per unit of the group: what happened to each metric of the set.
+    pub lines: Vec<(usize, Vec<TargetLine>)>,
 }
 
 impl State {
@@ -294,7 +373,22 @@ impl State {
             query: String::new(),
             saved: Shared::new(Vec::new()),
             lang: Lang::default(),
+            tab: DetailTab::default(),
+            effort: Shared::new(Effort::default()),
+            plan: None,
+            target_sets: Shared::new(Vec::new()),
+            target_report: None,
         }
+        .with_preset()
+    }
+
+    /// The commune preset as the first target set (worded in the state's language).
+    fn with_preset(mut self) -> State {
+        let preset = TargetSet::commune_preset(&self.data.snapshot.methodology, self.text().commune_preset);
+        let mut sets = vec![preset];
+        sets.extend(self.target_sets.iter().skip(1).cloned());
+        self.target_sets = Shared::new(sets);
+        self
     }
 
     pub fn snapshot(&self) -> &Snapshot {
@@ -364,7 +458,7 @@ impl State {
                 next.sort = Sort { column, natural };
             }
             Action::Search(q) => next.query = q,
-            Action::SetCount { unit, metric, num } => next.lever(unit, |s, snap| s.set(snap, unit, metric, num)),
+            Action::SetCount { unit, metric, num } => next.lever(unit, |s, snap| s.set_shown(snap, unit, metric, num)),
             Action::SetRate { unit, metric, rate } => next.lever(unit, |s, snap| s.set_rate(snap, unit, metric, rate)),
             Action::MoveGroup { unit, group, percent } => {
                 next.lever(unit, |s, snap| s.move_group(snap, unit, group, percent))
@@ -381,6 +475,9 @@ impl State {
             Action::Load { snapshot, kept } => {
                 let mut loaded = State::new(snapshot);
                 loaded.lang = self.lang;
+                loaded.effort = self.effort.clone();
+                loaded.target_sets = self.target_sets.clone();
+                loaded = loaded.with_preset();
                 if loaded.data.identity == data.identity {
                     loaded.set_scenario((*self.scenario).clone());
                     loaded.saved = self.saved.clone();
@@ -440,6 +537,91 @@ impl State {
                 if saved != *self.saved {
                     next.saved = Shared::new(saved);
                 }
+            }
+            Action::ShowTab(tab) => next.tab = tab,
+            Action::SetPrice { kind, per_item } => {
+                let mut effort = (*self.effort).clone();
+                effort.per_item.insert(kind, per_item.max(1));
+                next.effort = Shared::new(effort);
+            }
+            Action::SetCeiling { metric, rate } => {
+                let mut effort = (*self.effort).clone();
+                match rate.filter(|r| r.as_fraction().0 < r.as_fraction().1) {
+                    Some(r) => effort.ceilings.insert(metric, r),
+                    None => effort.ceilings.remove(&metric),
+                };
+                next.effort = Shared::new(effort);
+            }
+            Action::ToggleLock { metric } => {
+                let mut effort = (*self.effort).clone();
+                if !effort.locked.remove(&metric) {
+                    effort.locked.insert(metric);
+                }
+                next.effort = Shared::new(effort);
+            }
+            Action::ResetEffort => next.effort = Shared::new(Effort::default()),
+            Action::GoalSeek { unit, goal } if unit < snap.units.len() => {
+                let plan = plan::seek(snap, &data.peers, &self.scenario, &self.current, unit, goal, &self.effort);
+                next.plan = Some(Shared::new(Planned { goal, plan }));
+            }
+            Action::GoalSeek { .. } => {}
+            Action::ApplyPlan => {
+                if let Some(p) = &self.plan {
+                    let unit = p.plan.unit;
+                    next.current =
+                        Shared::new(scenario::rescore(snap, &data.peers, &p.plan.scenario, &self.current, [unit]));
+                    next.scenario = Shared::new(p.plan.scenario.clone());
+                    next.lever_error = None;
+                    next.plan = None;
+                    next.select(Some(unit));
+                }
+            }
+            Action::ClearPlan => next.plan = None,
+            Action::ApplyTargets { set, unit, whole_group } => {
+                let Some(targets) = self.target_sets.get(set) else { return next };
+                let mut scenario = (*self.scenario).clone();
+                let units: Vec<usize> = if whole_group {
+                    data.peers
+                        .groups
+                        .get(data.peers.group_of.get(unit).copied().unwrap_or(0))
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    vec![unit]
+                };
+                let lines: Vec<(usize, Vec<TargetLine>)> =
+                    units.iter().map(|&u| (u, plan::apply_targets(snap, &mut scenario, u, targets))).collect();
+                next.current =
+                    Shared::new(scenario::rescore(snap, &data.peers, &scenario, &self.current, units.iter().copied()));
+                next.scenario = Shared::new(scenario);
+                next.plan = None;
+                next.target_report = Some(Shared::new(TargetReport {
+                    set: targets.name.clone(),
+                    group: data.peers.group_of.get(unit).copied().unwrap_or(0),
+                    lines,
+                }));
+            }
+            Action::SaveTargetSet(set) => {
+                let name = set.name.trim().to_owned();
+                if !name.is_empty() && name != self.target_sets[0].name {
+                    let mut sets = (*self.target_sets).clone();
+                    sets.retain(|s| s.name != name);
+                    sets.push(TargetSet { name, minimum: set.minimum });
+                    next.target_sets = Shared::new(sets);
+                }
+            }
+            Action::DeleteTargetSet(name) => {
+                let mut sets = (*self.target_sets).clone();
+                let preset = sets.remove(0);
+                sets.retain(|s| s.name != name);
+                sets.insert(0, preset);
+                next.target_sets = Shared::new(sets);
+            }
+            Action::RestorePlanning { effort, target_sets } => {
+                next.effort = Shared::new(effort);
+                let mut sets = vec![self.target_sets[0].clone()];
+                sets.extend(target_sets.into_iter().filter(|s| s.name != self.target_sets[0].name));
+                next.target_sets = Shared::new(sets);
             }
         }
         next

@@ -13,12 +13,28 @@ fn rate(s: &str) -> Decimal {
     Decimal::parse(s).unwrap()
 }
 
-/// The snapshot with the scenario's counts written in: the independent way to score a scenario.
+/// The snapshot with the scenario's counts written in: the independent way to score a scenario. A
+/// metric that follows another (the methodology's `follows`) moves by as many as the one it follows,
+/// within its denominator.
 fn with_counts(snapshot: &Snapshot, sc: &Scenario) -> Snapshot {
     let mut s = snapshot.clone();
     for ((u, k), num) in sc.overrides() {
         if let MetricInput::Counts { den, .. } = s.units[u].metrics[k] {
             s.units[u].metrics[k] = MetricInput::Counts { num, den };
+        }
+    }
+    for u in 0..s.units.len() {
+        for (k, def) in snapshot.methodology.metrics.iter().enumerate() {
+            let Some(j) = def.follows else { continue };
+            let (MetricInput::Counts { num: before, .. }, MetricInput::Counts { num: after, .. }) =
+                (snapshot.units[u].metrics[j], s.units[u].metrics[j])
+            else {
+                continue;
+            };
+            if let MetricInput::Counts { num, den } = s.units[u].metrics[k] {
+                let moved = (num as i64 + after as i64 - before as i64).clamp(0, den as i64) as u64;
+                s.units[u].metrics[k] = MetricInput::Counts { num: moved, den };
+            }
         }
     }
     s

@@ -36,6 +36,29 @@ fn rescore_step_in_wasm() {
         })
         .collect();
     steps.sort_by(f64::total_cmp);
+    // Goal seek: the plan of least effort to rank 50 among the communes (and to a total of 99).
+    let effort = chiso::engine::plan::Effort::default();
+    let seek = |goal: chiso::engine::plan::Goal| {
+        let mut times: Vec<f64> = (0..10)
+            .map(|_| {
+                let t = now();
+                let plan =
+                    chiso::engine::plan::seek(&snapshot, &peers, &Scenario::new(), &baseline, unit, goal, &effort);
+                assert!(plan.reached || matches!(goal, chiso::engine::plan::Goal::Total(_)));
+                now() - t
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    };
+    let (rank_50, total_99) = (
+        seek(chiso::engine::plan::Goal::Rank(50)),
+        seek(chiso::engine::plan::Goal::Total(chiso::engine::Points(9900))),
+    );
+    web_sys::console::log_1(
+        &format!("wasm: goal seek on {units} units: rank 50 among the communes median {rank_50:.1} ms, total 99 median {total_99:.1} ms")
+            .into(),
+    );
     // Incremental steps end where evaluating the scenario from scratch does.
     assert_eq!(current, chiso::engine::scenario::evaluate(&snapshot, &peers, &scenario));
     web_sys::console::log_1(

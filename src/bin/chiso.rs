@@ -6,6 +6,8 @@
 //!   chiso bench [--units N] [--runs R]
 //!   chiso scenario <snapshot.json | DIR> --unit CODE [--lift GROUP=PCT,…] [--set METRIC=COUNT,…]
 //!   chiso synth [--units N] [--seed S] -o <snapshot.json>
+//!   chiso plan <snapshot.json | DIR> --unit CODE (--total 94 | --rank 10)
+//!   chiso targets <snapshot.json | DIR> --unit CODE [--all]
 //!
 //! Exit codes: 0 done, 1 the data has problems (each listed on stderr), 2 wrong command line.
 
@@ -37,6 +39,10 @@ chiso — bộ công cụ dữ liệu Chỉ số phục vụ người dân, doan
       Kết quả một kịch bản cho một đơn vị (JSON): tổng điểm, hạng trước/sau, các đơn vị vượt qua.
   chiso synth [--units 10000] [--seed 766] -o <snapshot.json>
       Ghi một snapshot tổng hợp (cho đo tốc độ và thử tải).
+  chiso plan <snapshot.json | THƯ_MỤC> --unit MÃ (--total 94 | --rank 10)
+      Kế hoạch ít công sức nhất để đơn vị đạt tổng điểm hoặc thứ hạng (JSON; mô hình công sức mặc định).
+  chiso targets <snapshot.json | THƯ_MỤC> --unit MÃ [--all]
+      Áp dụng bộ chỉ tiêu giao mẫu cho đơn vị (hoặc cả nhóm cùng cấp): tổng điểm và hạng mới (JSON).
 ";
 
 enum Failure {
@@ -225,6 +231,68 @@ fn run(args: &[String]) -> Result<(), Failure> {
             println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
             Ok(())
         }
+        "plan" => {
+            let (pos, opts) = options(rest, &["--unit", "--total", "--rank"])?;
+            let snapshot = load(Path::new(one_path(&pos, "tệp hoặc thư mục")?)).map_err(Failure::Data)?;
+            let code = opts.get("--unit").ok_or_else(|| Failure::Usage("thiếu --unit <mã đơn vị>".into()))?;
+            let unit = snapshot.unit_index(code).ok_or_else(|| Failure::Usage(format!("không có đơn vị {code}")))?;
+            let goal = match (opts.get("--total"), opts.get("--rank")) {
+                (Some(t), None) => chiso::engine::plan::Goal::Total(
+                    chiso::engine::Points::parse(&t.replace(',', "."))
+                        .ok_or_else(|| Failure::Usage(format!("--total {t}: cần số điểm")))?,
+                ),
+                (None, Some(r)) => chiso::engine::plan::Goal::Rank(
+                    r.parse().map_err(|_| Failure::Usage(format!("--rank {r}: cần số nguyên")))?,
+                ),
+                _ => return Err(Failure::Usage("cần đúng một trong --total và --rank".into())),
+            };
+            let peers = chiso::engine::Peers::of(&snapshot);
+            let baseline = scoring::score(&snapshot);
+            let effort = chiso::engine::plan::Effort::default();
+            let plan = chiso::engine::plan::seek(&snapshot, &peers, &Scenario::new(), &baseline, unit, goal, &effort);
+            let m = &snapshot.methodology;
+            let steps: Vec<serde_json::Value> = plan
+                .steps
+                .iter()
+                .map(|st| serde_json::json!({ "metric": m.metrics[st.metric].code, "from": st.from, "to": st.to, "den": st.den, "effort": st.effort }))
+                .collect();
+            let out = serde_json::json!({
+                "unit": code, "reached": plan.reached, "needed": plan.needed.as_f64(), "baseline_total": baseline.units[unit].total.as_f64(),
+                "total": plan.total.as_f64(), "rank": plan.rank.rank, "peers": plan.rank.of, "effort": plan.effort, "steps": steps,
+            });
+            println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
+            Ok(())
+        }
+        "targets" => {
+            let (pos, opts) = options(rest, &["--unit", "--all"])?;
+            let snapshot = load(Path::new(one_path(&pos, "tệp hoặc thư mục")?)).map_err(Failure::Data)?;
+            let code = opts.get("--unit").ok_or_else(|| Failure::Usage("thiếu --unit <mã đơn vị>".into()))?;
+            let unit = snapshot.unit_index(code).ok_or_else(|| Failure::Usage(format!("không có đơn vị {code}")))?;
+            let peers = chiso::engine::Peers::of(&snapshot);
+            let units: Vec<usize> = match opts.get("--all") {
+                Some(&"yes") => peers.groups[peers.group_of[unit]].clone(),
+                Some(other) => return Err(Failure::Usage(format!("--all {other}: chỉ nhận yes"))),
+                None => vec![unit],
+            };
+            let set = chiso::engine::plan::TargetSet::commune_preset(&snapshot.methodology, VI.commune_preset);
+            let mut scenario = Scenario::new();
+            for &u in &units {
+                chiso::engine::plan::apply_targets(&snapshot, &mut scenario, u, &set);
+            }
+            let baseline = scoring::score(&snapshot);
+            let current = rescore(&snapshot, &peers, &scenario, &baseline, scenario.units());
+            let rows: Vec<serde_json::Value> = units
+                .iter()
+                .map(|&u| serde_json::json!({ "unit": snapshot.units[u].code, "baseline_total": baseline.units[u].total.as_f64(),
+                    "total": current.units[u].total.as_f64(), "rank": current.ranks[u].rank }))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({ "set": set.name, "units": rows }))
+                    .expect("JSON values serialise")
+            );
+            Ok(())
+        }
         "synth" => {
             let (pos, opts) = options(rest, &["--units", "--seed", "-o", "--output"])?;
             if !pos.is_empty() {
@@ -390,5 +458,20 @@ fn bench(units: usize, runs: usize) {
         steps[steps.len() / 2],
         steps[steps.len() * 95 / 100]
     );
+    // Goal seek: the plan of least effort to rank 50 among the communes, and to a total of 99.
+    let effort = chiso::engine::plan::Effort::default();
+    for (what, goal) in [
+        ("rank 50", chiso::engine::plan::Goal::Rank(50)),
+        ("total 99", chiso::engine::plan::Goal::Total(chiso::engine::Points(9900))),
+    ] {
+        let (min, med, max) = times(&mut || {
+            let plan = chiso::engine::plan::seek(&snapshot, &peers, &Scenario::new(), &baseline, unit, goal, &effort);
+            check = check.wrapping_add(plan.effort);
+        });
+        println!(
+            "goal seek to {what} ({} peers): min {min:.2} ms, median {med:.2} ms, max {max:.2} ms",
+            peers.groups[peers.group_of[unit]].len()
+        );
+    }
     std::hint::black_box(check);
 }

@@ -54,6 +54,11 @@ pub struct Metric {
     /// What the numerator and denominator count: "dossiers", "procedures", "petitions"…
     pub counts: String,
     pub portal: Option<PortalColumns>,
+    /// A metric whose numerator also counts in this one (by index): on the portal a dossier handled on
+    /// time is also one received without delay, so DOSSIER_RECEIVING_SATISFACTION follows
+    /// DOSSIER_ON_TIME. A scenario that moves the followed count moves this one by as many (within its
+    /// denominator).
+    pub follows: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,7 +161,7 @@ impl Reader<'_> {
     }
 
     fn metric(&self, v: &Value, group: usize) -> Result<Metric, MethodologyError> {
-        let fields = ["code", "name", "max", "rule", "zero_denominator", "inherit", "counts", "portal"];
+        let fields = ["code", "name", "max", "rule", "zero_denominator", "inherit", "counts", "portal", "follows"];
         let o = self.object(v, "metric", &fields)?;
         let code = self.text(o, "code", "metric")?;
         let what = code.as_str();
@@ -211,6 +216,7 @@ impl Reader<'_> {
             zero_denominator,
             inherit,
             portal,
+            follows: None,
         })
     }
 }
@@ -261,6 +267,36 @@ impl Methodology {
                 metrics: start..metrics.len(),
                 code,
             });
+        }
+        // Links between metrics, resolved once every code is known.
+        for (gi, gv) in group_values.iter().enumerate() {
+            let list = gv.get("metrics").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            for mv in list {
+                let Some(followed) = mv.get("follows") else { continue };
+                let code = mv.get("code").and_then(Value::as_str).unwrap_or_default();
+                let k = metrics.iter().position(|x| x.code == code).unwrap_or(usize::MAX);
+                let j = followed.as_str().and_then(|c| metrics.iter().position(|x| x.code == c));
+                match j {
+                    Some(j)
+                        if j != k
+                            && metrics[j].counts == metrics[k].counts
+                            && metrics[j].inherit == metrics[k].inherit
+                            && !matches!(metrics[j].rule, Rule::Given | Rule::Monitor) =>
+                    {
+                        metrics[k].follows = Some(j)
+                    }
+                    _ => {
+                        return Err(r.bad(format!(
+                        "group {}: {code} follows `{followed}`, which must be another counted metric of the same kind",
+                        groups.get(gi).map_or("?", |g| g.code.as_str())
+                    )))
+                    }
+                }
+            }
+        }
+        // One step only: a followed metric follows none (whatever the order they were read in).
+        if let Some(m) = metrics.iter().find(|m| m.follows.is_some_and(|j| metrics[j].follows.is_some())) {
+            return Err(r.bad(format!("{} follows a metric that itself follows another", m.code)));
         }
         let total_max = r.points(top, "total_max", "methodology")?;
         let sum: Points = groups.iter().map(|g| g.max).sum();

@@ -6,6 +6,7 @@ pub mod chunked;
 pub mod csv_text;
 pub mod import;
 pub mod methodology;
+pub mod plan;
 pub mod points;
 pub mod portal_csv;
 pub mod problem;

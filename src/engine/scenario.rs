@@ -117,6 +117,35 @@ impl Scenario {
         Ok(())
     }
 
+    /// How much a scenario moves the metric `metric` follows for a unit (0 for one that follows none):
+    /// the followed count's change moves this one's numerator by as many.
+    fn linked_change(&self, snapshot: &Snapshot, unit: usize, metric: usize) -> i64 {
+        let Some(j) = snapshot.methodology.metrics.get(metric).and_then(|m| m.follows) else { return 0 };
+        match (snapshot.units.get(unit).and_then(|u| u.metrics.get(j)), self.overrides.get(&(unit, j))) {
+            (Some(MetricInput::Counts { num, .. }), Some(&moved)) => moved as i64 - *num as i64,
+            _ => 0,
+        }
+    }
+
+    /// The numerator a metric is scored with for a unit under this scenario (its own count, moved with
+    /// the count it follows, within its denominator); `None` for a metric the unit cannot move.
+    pub fn shown(&self, snapshot: &Snapshot, unit: usize, metric: usize) -> Option<u64> {
+        let (base, den) = lever(snapshot, unit, metric).ok()?;
+        let own = self.numerator(unit, metric).unwrap_or(base);
+        Some((own as i64 + self.linked_change(snapshot, unit, metric)).clamp(0, den as i64) as u64)
+    }
+
+    /// Sets the numerator a metric is scored with (what a slider shows): for a metric that follows
+    /// another, its own count is what remains once the followed count's change is taken off.
+    pub fn set_shown(&mut self, snapshot: &Snapshot, unit: usize, metric: usize, shown: u64) -> Result<(), LeverError> {
+        let (_, den) = lever(snapshot, unit, metric)?;
+        if shown > den {
+            return Err(LeverError::AboveDenominator { num: shown, den });
+        }
+        let own = (shown as i64 - self.linked_change(snapshot, unit, metric)).clamp(0, den as i64) as u64;
+        self.set(snapshot, unit, metric, own)
+    }
+
     /// Sets a metric to a rate, as the smallest whole count that reaches it.
     pub fn set_rate(
         &mut self,
@@ -126,7 +155,7 @@ impl Scenario {
         rate: Decimal,
     ) -> Result<(), LeverError> {
         let (_, den) = lever(snapshot, unit, metric)?;
-        self.set(snapshot, unit, metric, count_for_rate(rate, den)?)
+        self.set_shown(snapshot, unit, metric, count_for_rate(rate, den)?)
     }
 
     /// Lifts every movable metric of a group to at least `rate`: a metric already above (in the
@@ -140,8 +169,8 @@ impl Scenario {
         rate: Decimal,
     ) -> Result<(), LeverError> {
         for (k, base, den) in group_levers(snapshot, unit, group)? {
-            let now = self.numerator(unit, k).unwrap_or(base);
-            self.set(snapshot, unit, k, now.max(count_for_rate(rate, den)?))?;
+            let now = self.shown(snapshot, unit, k).unwrap_or(base);
+            self.set_shown(snapshot, unit, k, now.max(count_for_rate(rate, den)?))?;
         }
         Ok(())
     }
@@ -152,7 +181,7 @@ impl Scenario {
         let levers = group_levers(snapshot, unit, group).ok()?;
         levers
             .into_iter()
-            .map(|(k, base, den)| u128::from(self.numerator(unit, k).unwrap_or(base)) * 100 / u128::from(den))
+            .map(|(k, base, den)| u128::from(self.shown(snapshot, unit, k).unwrap_or(base)) * 100 / u128::from(den))
             .min()
             .map(|p| p as u64)
     }
@@ -174,9 +203,9 @@ impl Scenario {
             return self.lift_group(snapshot, unit, group, rate(percent));
         }
         for (k, base, den) in group_levers(snapshot, unit, group)? {
-            let now = self.numerator(unit, k).unwrap_or(base);
+            let now = self.shown(snapshot, unit, k).unwrap_or(base);
             if now > base && now == count_for_rate(rate(old), den)? {
-                self.set(snapshot, unit, k, base.max(count_for_rate(rate(percent), den)?))?;
+                self.set_shown(snapshot, unit, k, base.max(count_for_rate(rate(percent), den)?))?;
             }
         }
         Ok(())
@@ -200,10 +229,14 @@ impl Scenario {
             Some(Inherit::Root) => snapshot.root_of(unit),
             _ => unit,
         };
-        match (snapshot.units[owner].metrics.get(metric), self.overrides.get(&(owner, metric))) {
-            (Some(MetricInput::Counts { den, .. }), Some(&num)) => MetricInput::Counts { num, den: *den },
-            (Some(input), _) => *input,
-            (None, _) => MetricInput::Missing,
+        match snapshot.units[owner].metrics.get(metric) {
+            Some(&MetricInput::Counts { num, den }) => {
+                let own = self.overrides.get(&(owner, metric)).copied().unwrap_or(num);
+                let moved = own as i64 + self.linked_change(snapshot, owner, metric);
+                MetricInput::Counts { num: moved.clamp(0, den as i64) as u64, den }
+            }
+            Some(input) => *input,
+            None => MetricInput::Missing,
         }
     }
 }

@@ -66,10 +66,15 @@ impl MetricRow {
         if now == before {
             return None;
         }
-        let sign = if now > before { "+" } else { "−" };
-        let n = t.int(now.abs_diff(before));
-        Some(fill(t.count_change, &[("sign", sign), ("n", &n), ("what", &lower_first(&self.name))]))
+        Some(count_words(t, before, now, &self.name))
     }
+}
+
+/// A change in a metric's counts in words: "+1.240 hồ sơ thanh toán trực tuyến", "−3 …".
+pub fn count_words(t: &Text, before: u64, now: u64, metric_name: &str) -> String {
+    let sign = if now >= before { "+" } else { "−" };
+    let n = t.int(now.abs_diff(before));
+    fill(t.count_change, &[("sign", sign), ("n", &n), ("what", &lower_first(metric_name))])
 }
 
 /// Why a metric's figures are not the unit's own counts.

@@ -3,6 +3,7 @@
 use crate::engine::points::Decimal;
 use crate::engine::problem::{excerpt, parse_count};
 use crate::engine::scenario::{count_for_rate, LeverError};
+use crate::engine::Points;
 
 use super::text::{fill, Text};
 
@@ -25,6 +26,20 @@ pub fn parse(t: &Text, text: &str, den: u64) -> Result<u64, String> {
     Ok(n)
 }
 
+/// A target total as typed: "94", "94,5", "94.50" (0 to 100 points).
+pub fn parse_points(t: &Text, text: &str) -> Result<Points, String> {
+    let typed = text.trim();
+    Points::parse(&typed.replace(',', "."))
+        .filter(|p| p.0 <= 10_100)
+        .ok_or_else(|| fill(t.bad_points, &[("value", &excerpt(typed))]))
+}
+
+/// A target rank as typed: a whole number from 1.
+pub fn parse_rank(t: &Text, text: &str) -> Result<u32, String> {
+    let typed = text.trim();
+    typed.parse::<u32>().ok().filter(|&r| r >= 1).ok_or_else(|| fill(t.bad_rank, &[("value", &excerpt(typed))]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +59,11 @@ mod tests {
         assert!(p("-3", 5000).unwrap_err().contains("không được âm"));
         assert!(p("abc%", 5000).unwrap_err().contains("không phải tỷ lệ"));
         assert!(p("1,5", 5000).unwrap_err().contains("không rõ nghĩa"));
+        assert_eq!(parse_points(&VI, "94"), Ok(Points(9400)));
+        assert_eq!(parse_points(&VI, " 60,5 "), Ok(Points(6050)));
+        assert_eq!(parse_points(&VI, "101"), Ok(Points(10100)), "asked for, then found unreachable");
+        assert!(parse_points(&VI, "abc").unwrap_err().contains("«abc»"));
+        assert_eq!(parse_rank(&VI, "10"), Ok(10));
+        assert!(parse_rank(&VI, "0").is_err() && parse_rank(&VI, "-3").is_err());
     }
 }

@@ -5,6 +5,7 @@ pub mod breakdown;
 pub mod export;
 pub mod hash;
 pub mod lever_input;
+pub mod planning;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -14,6 +14,7 @@ mod import_worker;
 mod lever_row;
 mod notice;
 mod peer_tabs;
+mod planner;
 mod ranking_table;
 mod saved_scenarios;
 mod scenario_result;

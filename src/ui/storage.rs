@@ -41,10 +41,37 @@ pub fn save(store: &Store) -> Result<(), String> {
     LocalStorage::set(KEY, value).map_err(|e| e.to_string())
 }
 
+/// Why writing the store did not go as asked.
+pub enum WriteError {
+    /// The browser refused (its reason).
+    Refused(String),
+    /// The store found there was damaged: set aside, and the write went to a fresh one.
+    Damaged(StoreError),
+}
+
+/// Reads the store, replaces the planner's settings, and writes it back.
+pub fn update_planning(planning: crate::present::store::Planning) -> Result<(), WriteError> {
+    let (mut store, damaged) = load();
+    store.planning = planning;
+    save(&store).map_err(WriteError::Refused)?;
+    damaged.map_or(Ok(()), |why| Err(WriteError::Damaged(why)))
+}
+
 /// Reads the store, changes what it holds for one data identity, and writes it back: what other tabs
 /// or other data put there is kept.
-pub fn update(identity: &str, change: impl FnOnce(&mut crate::present::store::ForData)) -> Result<(), String> {
-    let (mut store, _) = load();
+pub fn update(identity: &str, change: impl FnOnce(&mut crate::present::store::ForData)) -> Result<(), WriteError> {
+    let (mut store, damaged) = load();
     change(store.by_data.entry(identity.to_owned()).or_default());
-    save(&store)
+    save(&store).map_err(WriteError::Refused)?;
+    damaged.map_or(Ok(()), |why| Err(WriteError::Damaged(why)))
+}
+
+impl WriteError {
+    /// What to tell the user.
+    pub fn notice(self) -> crate::state::Notice {
+        match self {
+            WriteError::Refused(why) => crate::state::Notice::StoreFailed(why),
+            WriteError::Damaged(why) => crate::state::Notice::StoreDamaged(why),
+        }
+    }
 }

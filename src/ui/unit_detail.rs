@@ -2,10 +2,11 @@ use yew::prelude::*;
 
 use super::group_levers::{group_levers, GroupLever};
 use super::lever_row::LeverRow;
+use super::planner::{GoalPanel, LostPanel};
 use super::scenario_result::scenario_result;
 use crate::present::breakdown::{breakdown, GroupRow, MetricRow};
 use crate::present::text::{Lang, Text};
-use crate::state::{Action, State};
+use crate::state::{Action, DetailTab, State};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -51,12 +52,45 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
             </div>
             <h3 class="section-title">{ t.scenario }</h3>
             { scenario_result(state, u, &b) }
+            { tabs(state) }
             if let Some(e) = &state.lever_error { <p class="field-error" role="alert">{ t.lever_error(e) }</p> }
-            { group_levers(t, &state.dispatcher(), u, &GroupLever::of(state, u, &LEVER_GROUPS)) }
-            { for groups.into_iter().map(|g| html! {
-                <GroupView key={g.code.clone()} dispatch={state.dispatcher()} unit={u} group={g.clone()} lang={state.lang} />
-            }) }
+            {
+                match state.tab {
+                    DetailTab::WhatIf => html! {
+                        <>
+                            { group_levers(t, &state.dispatcher(), u, &GroupLever::of(state, u, &LEVER_GROUPS)) }
+                            { for groups.into_iter().map(|g| html! {
+                                <GroupView key={g.code.clone()} dispatch={state.dispatcher()} unit={u} group={g.clone()} lang={state.lang} />
+                            }) }
+                        </>
+                    },
+                    DetailTab::Lost => html! { <LostPanel state={state.clone()} unit={u} /> },
+                    DetailTab::Goal => html! { <GoalPanel state={state.clone()} unit={u} /> },
+                }
+            }
         </section>
+    }
+}
+
+/// The unit's panels: the what-if, points lost, a goal. (A view function.)
+fn tabs(state: &UseReducerHandle<State>) -> Html {
+    let t = state.text();
+    let tab = |which: DetailTab, label: &'static str, id: &'static str| {
+        let dispatch = state.dispatcher();
+        let active = state.tab == which;
+        html! {
+            <button type="button" role="tab" aria-selected={active.to_string()} data-testid={id}
+                    class={classes!("tab", active.then_some("active"))} onclick={Callback::from(move |_| dispatch.dispatch(Action::ShowTab(which)))}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <div class="tabs detail-tabs" role="tablist">
+            { tab(DetailTab::WhatIf, t.tab_what_if, "tab-what-if") }
+            { tab(DetailTab::Lost, t.tab_lost, "tab-lost") }
+            { tab(DetailTab::Goal, t.tab_goal, "tab-goal") }
+        </div>
     }
 }
 

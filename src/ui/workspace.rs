@@ -4,14 +4,14 @@ use yew::prelude::*;
 
 use super::data_tools::data_tools;
 use super::header::snapshot_header;
-use super::hooks::{kept_for, location_hash, use_link, use_service_worker, use_store};
+use super::hooks::{kept_for, location_hash, planning_action, use_link, use_service_worker, use_store};
 use super::notice::notice;
 use super::peer_tabs::peer_tabs;
 use super::ranking_table::RankingTable;
 use super::search_box::search_box;
 use super::unit_detail::UnitDetail;
 use crate::engine::Snapshot;
-use crate::state::{Action, State};
+use crate::state::{Action, DetailTab, State};
 
 #[derive(Properties)]
 pub struct Props {
@@ -32,7 +32,8 @@ pub fn workspace(Props { snapshot }: &Props) -> Html {
     let state = use_reducer(|| {
         let state = State::new(Rc::clone(snapshot));
         let kept = kept_for(state.identity());
-        state.reduce(Action::Restore(kept)).reduce(Action::OpenLink(location_hash()))
+        let planning = planning_action(&state.snapshot().methodology);
+        state.reduce(planning).reduce(Action::Restore(kept)).reduce(Action::OpenLink(location_hash()))
     });
     use_link(&state);
     use_store(&state);
@@ -44,7 +45,7 @@ pub fn workspace(Props { snapshot }: &Props) -> Html {
             { snapshot_header(t, state.snapshot()) }
             { data_tools(&state) }
             { notice(&state) }
-            <main class="layout">
+            <main class={classes!("layout", (state.selected.is_some() && state.tab != DetailTab::WhatIf).then_some("wide-detail"))}>
                 <section class="ranking" aria-label={t.ranking_caption}>
                     <div class="toolbar">
                         { peer_tabs(t, &state.dispatcher(), &tab_labels, state.peer_group) }

@@ -17,14 +17,18 @@ pub fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-fn replace_hash(hash: &str) {
-    if location_hash() == hash {
+/// Writes the address, unless it changed since the page last read or wrote it: a link pasted (or
+/// back/forward) is waiting for its `hashchange`, and writing over it would lose it.
+fn replace_hash(hash: &str, seen: &RefCell<String>) {
+    let now = location_hash();
+    if now != *seen.borrow() || now == hash {
         return;
     }
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         // An empty hash is written as the bare page address (" " is trimmed to "").
         let url = if hash.is_empty() { " ".to_owned() } else { hash.to_owned() };
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url.trim()));
+        *seen.borrow_mut() = location_hash();
     }
 }
 
@@ -33,11 +37,17 @@ fn replace_hash(hash: &str) {
 /// belong to the component: both go when it unmounts, so nothing acts on a page it has left.
 #[hook]
 pub fn use_link(state: &UseReducerHandle<State>) {
+    // The hash as the page last read or wrote it.
+    let seen: Rc<RefCell<String>> = use_mut_ref(location_hash);
     {
-        let dispatch = state.dispatcher();
+        let (dispatch, seen) = (state.dispatcher(), seen.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| dispatch.dispatch(Action::OpenLink(location_hash())))
+                EventListener::new(&w, "hashchange", move |_| {
+                    let hash = location_hash();
+                    *seen.borrow_mut() = hash.clone();
+                    dispatch.dispatch(Action::OpenLink(hash));
+                })
             });
             move || drop(listener)
         });
@@ -48,7 +58,7 @@ pub fn use_link(state: &UseReducerHandle<State>) {
         use_effect_with(state.link().to_hash(), move |hash| {
             let hash = hash.clone();
             // Replacing the timer drops (cancels) the one before.
-            *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || replace_hash(&hash)));
+            *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || replace_hash(&hash, &seen)));
         });
     }
     use_effect_with((), move |_| move || drop(pending.borrow_mut().take()));

@@ -9,4 +9,4 @@ mod store;
 
 pub use link::{location_hash, use_link};
 pub use service_worker::{apply_update, use_service_worker};
-pub use store::{kept_for, use_store};
+pub use store::{kept_for, planning_action, use_store};

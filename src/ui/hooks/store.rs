@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::link::SETTLE_MS;
 use crate::present::store::KEY;
-use crate::state::{Action, Kept, Notice, State};
+use crate::state::{Action, Kept, State};
 use crate::ui::storage;
 
 /// What the store holds for a data identity (read before the first frame, so that a reload shows the
@@ -23,6 +23,14 @@ pub fn kept_for(identity: &str) -> Kept {
         saved: kept.map(|k| k.saved.clone()).unwrap_or_default(),
         damaged,
     }
+}
+
+/// The planner's settings this browser keeps (effort model, target sets), as the action that restores
+/// them for a methodology.
+pub fn planning_action(m: &crate::engine::Methodology) -> Action {
+    let (store, _) = storage::load();
+    let (effort, target_sets) = store.planning.to_engine(m);
+    Action::RestorePlanning { effort, target_sets }
 }
 
 /// Keeps the store in step with the state, and the state with other tabs.
@@ -43,7 +51,22 @@ pub fn use_store(state: &UseReducerHandle<State>) {
                 d.title = title;
                 d.saved = list;
             }) {
-                dispatch.dispatch(Action::Notice(Some(Notice::StoreFailed(why))));
+                dispatch.dispatch(Action::Notice(Some(why.notice())));
+            }
+        });
+    }
+    // The planner's settings: written when they change.
+    {
+        let dispatch = state.dispatcher();
+        let methodology = state.data.snapshot.methodology.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((state.effort.clone(), state.target_sets.clone()), move |(effort, sets)| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
+            let planning = crate::present::store::Planning::from_engine(effort, sets, &methodology);
+            if let Err(why) = storage::update_planning(planning) {
+                dispatch.dispatch(Action::Notice(Some(why.notice())));
             }
         });
     }
@@ -68,7 +91,7 @@ pub fn use_store(state: &UseReducerHandle<State>) {
                     d.working = text;
                     d.working_unit = unit;
                 }) {
-                    dispatch.dispatch(Action::Notice(Some(Notice::StoreFailed(why))));
+                    dispatch.dispatch(Action::Notice(Some(why.notice())));
                 }
             }));
         });

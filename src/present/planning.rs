@@ -1,0 +1,217 @@
+//! The planner as the page shows it: points lost, a plan, a target set's report, in words and numbers of
+//! the table's language. (Computed by `engine::plan`; worded here, tested natively.)
+
+use crate::engine::plan::{Fixed, Lost, Plan, Recovery, TargetLine};
+use crate::engine::{Points, Scores, Snapshot};
+
+use super::breakdown::count_words;
+use super::text::{fill, Text};
+
+/// One row of the points-lost table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LostRow {
+    pub metric: usize,
+    pub code: String,
+    pub group: String,
+    pub name: String,
+    /// "3,45 / 6,00"
+    pub points: String,
+    pub lost: String,
+    /// What recovering it takes ("+1.240 hồ sơ thanh toán trực tuyến"), or why it is not the unit's.
+    pub action: String,
+    pub effort: Option<String>,
+    pub per_point: Option<String>,
+    /// The numerator to put into the scenario (None: nothing to do, or not movable).
+    pub to: Option<u64>,
+    pub movable: bool,
+}
+
+pub fn fixed_words(t: &Text, why: &Fixed) -> String {
+    match why {
+        Fixed::Inherited { root } => fill(t.fixed_inherited, &[("root", root)]),
+        Fixed::Given => t.fixed_given.to_owned(),
+        Fixed::NoCounts => t.fixed_no_counts.to_owned(),
+        Fixed::Locked => t.fixed_locked.to_owned(),
+    }
+}
+
+/// Effort in words: "1.240 công".
+pub fn effort_words(t: &Text, effort: u64) -> String {
+    format!("{} {}", t.int(effort), t.effort_units)
+}
+
+pub fn lost_rows(t: &Text, snapshot: &Snapshot, rows: &[Lost]) -> Vec<LostRow> {
+    let m = &snapshot.methodology;
+    rows.iter()
+        .map(|r| {
+            let def = &m.metrics[r.metric];
+            let points = format!("{} / {}", r.points.map_or("—".to_owned(), |p| t.points(p)), t.points(r.max));
+            let (action, effort, per_point, to, movable) = match &r.how {
+                Recovery::Movable { now, to, points, effort, .. } if *points > Points::ZERO => {
+                    // Effort per whole point: effort × 100 / hundredths, rounded half-up.
+                    let per = crate::engine::points::div_round_half_up(u128::from(*effort) * 100, u128::from(points.0));
+                    (
+                        count_words(t, *now, *to, &def.name),
+                        Some(effort_words(t, *effort)),
+                        Some(fill(t.per_point, &[("effort", &t.int(per as u64))])),
+                        Some(*to),
+                        true,
+                    )
+                }
+                Recovery::Movable { .. } => (t.lost_nothing.to_owned(), None, None, None, true),
+                Recovery::Fixed(why) => (fixed_words(t, why), None, None, None, false),
+            };
+            LostRow {
+                metric: r.metric,
+                code: def.code.clone(),
+                group: m.groups[def.group].code.clone(),
+                name: def.name.clone(),
+                points,
+                lost: t.points(r.lost),
+                action,
+                effort,
+                per_point,
+                to,
+                movable,
+            }
+        })
+        .collect()
+}
+
+/// One metric of a plan, as the plan table shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanRow {
+    pub metric: usize,
+    pub code: String,
+    pub name: String,
+    pub from: u64,
+    pub to: u64,
+    /// "233.203 / 268.066 (86,99%)"
+    pub now: String,
+    pub planned: String,
+    pub more: String,
+    pub points: String,
+    pub effort: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanSummary {
+    pub rows: Vec<PlanRow>,
+    /// "Tổng công sức 1.240 công: 50,23 → 60,01 điểm, hạng 120/148"
+    pub sum: String,
+    /// Why the goal cannot be met, with the best reachable (None: it is met).
+    pub unreachable: Option<String>,
+}
+
+pub fn plan_summary(
+    t: &Text,
+    snapshot: &Snapshot,
+    baseline: &Scores,
+    plan: &Plan,
+    goal_words: Option<String>,
+) -> PlanSummary {
+    let m = &snapshot.methodology;
+    let rows = plan
+        .steps
+        .iter()
+        .map(|st| {
+            let def = &m.metrics[st.metric];
+            PlanRow {
+                metric: st.metric,
+                code: def.code.clone(),
+                name: def.name.clone(),
+                from: st.from,
+                to: st.to,
+                now: format!("{} / {} ({})", t.int(st.from), t.int(st.den), t.rate(st.from, st.den)),
+                planned: format!("{} / {} ({})", t.int(st.to), t.int(st.den), t.rate(st.to, st.den)),
+                more: count_words(t, st.from, st.to, &def.name),
+                points: format!("{} → {}", t.points(st.points_from), t.points(st.points_to)),
+                effort: effort_words(t, st.effort),
+            }
+        })
+        .collect();
+    let from = baseline.units[plan.unit].total;
+    let sum = fill(
+        t.plan_sum,
+        &[
+            ("effort", &effort_words(t, plan.effort)),
+            ("from", &t.points(from)),
+            ("to", &t.points(plan.total)),
+            ("rank", &plan.rank.rank.to_string()),
+            ("of", &plan.rank.of.to_string()),
+        ],
+    );
+    let unreachable = (!plan.reached).then(|| {
+        let mut words = fill(
+            t.plan_unreachable,
+            &[
+                ("needed", &t.points(plan.needed)),
+                ("best", &t.points(plan.total)),
+                ("rank", &plan.rank.rank.to_string()),
+                ("of", &plan.rank.of.to_string()),
+            ],
+        );
+        if let Some(g) = goal_words {
+            words = format!("{g} {words}");
+        }
+        words
+    });
+    PlanSummary { rows, sum, unreachable }
+}
+
+/// A target line in words.
+pub fn target_line(t: &Text, snapshot: &Snapshot, line: &TargetLine) -> String {
+    let m = &snapshot.methodology;
+    match line {
+        TargetLine::Raised { metric, from, to, den } => fill(
+            t.target_raised,
+            &[("metric", &m.metrics[*metric].name), ("from", &t.rate(*from, *den)), ("to", &t.rate(*to, *den))],
+        ),
+        TargetLine::Met { metric } => fill(t.target_met, &[("metric", &m.metrics[*metric].name)]),
+        TargetLine::NotApplicable { metric, why } => {
+            fill(t.target_na, &[("metric", &m.metrics[*metric].name), ("why", &fixed_words(t, why))])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::plan::{self, Effort, Goal};
+    use crate::engine::scenario::Scenario;
+    use crate::engine::{scoring, Peers};
+    use crate::present::text::VI;
+
+    #[test]
+    fn the_lost_table_and_a_plan_in_words() {
+        let s = crate::default_snapshot::load();
+        let scores = scoring::score(&s);
+        let u = s.unit_index("H44.166").unwrap();
+        let rows = lost_rows(&VI, &s, &plan::points_lost(&s, &Scenario::new(), &scores, u, &Effort::default()));
+        let pay = rows.iter().find(|r| r.code == "ONLINE_PAYMENT_DOSSIER").unwrap();
+        assert!(pay.action.starts_with('+') && pay.action.ends_with("hồ sơ thanh toán trực tuyến"), "{}", pay.action);
+        assert!(pay.effort.as_deref().unwrap().ends_with(" công"));
+        let publish = rows.iter().find(|r| r.code == "PUBLISH_ON_TIME").unwrap();
+        assert_eq!(publish.action, "tính ở cấp tỉnh (H44)");
+        assert!(!publish.movable && publish.to.is_none());
+        let p =
+            plan::seek(&s, &Peers::of(&s), &Scenario::new(), &scores, u, Goal::Total(Points(6000)), &Effort::default());
+        let summary = plan_summary(&VI, &s, &scores, &p, None);
+        assert!(summary.unreachable.is_none());
+        assert!(summary.sum.starts_with("Tổng công sức ") && summary.sum.contains("50,23 → "), "{}", summary.sum);
+        assert_eq!(summary.rows.len(), p.steps.len());
+        let far = plan::seek(
+            &s,
+            &Peers::of(&s),
+            &Scenario::new(),
+            &scores,
+            u,
+            Goal::Total(Points(10100)),
+            &Effort::default(),
+        );
+        assert!(plan_summary(&VI, &s, &scores, &far, None)
+            .unreachable
+            .unwrap()
+            .starts_with("Không đạt được 101,00 điểm"));
+    }
+}

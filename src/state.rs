@@ -7,8 +7,11 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
+use std::collections::BTreeMap;
+
 use crate::engine::plan::{self, Effort, Goal, Plan, TargetLine, TargetSet};
 use crate::engine::points::Decimal;
+use crate::engine::projection::{self, Projection, ProjectionError};
 use crate::engine::scenario::{self, LeverError, Scenario};
 use crate::engine::share::{self, ShareError};
 use crate::engine::{scoring, Peers, Scores, Snapshot};
@@ -147,6 +150,8 @@ pub enum Notice {
     },
     /// A newer version of the app is ready.
     NewVersion,
+    /// The data cannot be carried to the deadline asked for.
+    HorizonRefused(ProjectionError),
 }
 
 impl Notice {
@@ -176,6 +181,14 @@ impl Notice {
                 (fill(t.saved_unreadable, &[("name", name), ("why", &t.share_error(error))]), None)
             }
             Notice::NewVersion => (t.new_version.to_owned(), None),
+            Notice::HorizonRefused(why) => (
+                match why {
+                    ProjectionError::NoDates => t.horizon_no_dates.to_owned(),
+                    ProjectionError::NotAfter | ProjectionError::BadDate => t.horizon_not_after.to_owned(),
+                    ProjectionError::PastPeriod { end } => fill(t.horizon_past_period, &[("end", &t.date(end))]),
+                },
+                None,
+            ),
         }
     }
 }
@@ -297,6 +310,14 @@ pub enum Action {
         effort: Effort,
         target_sets: Vec<TargetSet>,
     },
+    /// Plan to a deadline (YYYY-MM-DD), or on today's counts (`None`).
+    SetHorizon(Option<String>),
+    /// How many items of a metric will still come for a unit before the deadline (`None`: the pace).
+    SetStillToCome {
+        unit: usize,
+        metric: usize,
+        count: Option<u64>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -325,6 +346,18 @@ pub struct State {
     pub target_sets: Shared<Vec<TargetSet>>,
     /// What the last target set applied to a whole peer group did, unit by unit.
     pub target_report: Option<Shared<TargetReport>>,
+    /// A deadline the planner plans to: the data carried there at the pace so far.
+    pub horizon: Option<Shared<Horizon>>,
+}
+
+/// The open data carried to a deadline (`engine::projection`), ready for the planner.
+#[derive(Debug, PartialEq)]
+pub struct Horizon {
+    pub projection: Projection,
+    /// Items still to come the user typed, per (unit, metric), in place of the pace.
+    pub typed: BTreeMap<(usize, usize), u64>,
+    /// The projected snapshot, scored and ranked.
+    pub data: Shared<Loaded>,
 }
 
 /// The panels of a selected unit.
@@ -378,6 +411,7 @@ impl State {
             plan: None,
             target_sets: Shared::new(Vec::new()),
             target_report: None,
+            horizon: None,
         }
         .with_preset()
     }
@@ -561,10 +595,36 @@ impl State {
             }
             Action::ResetEffort => next.effort = Shared::new(Effort::default()),
             Action::GoalSeek { unit, goal } if unit < snap.units.len() => {
-                let plan = plan::seek(snap, &data.peers, &self.scenario, &self.current, unit, goal, &self.effort);
+                let plan = match &self.horizon {
+                    // At a deadline: on the projected data, moving only what is still to come.
+                    Some(h) => {
+                        let mut effort = (*self.effort).clone();
+                        for k in 0..snap.methodology.metrics.len() {
+                            if let Some(upper) = h.projection.upper(unit, k, snap) {
+                                effort.upper.insert(k, upper);
+                            }
+                        }
+                        let d = &h.data;
+                        plan::seek(&d.snapshot, &d.peers, &Scenario::new(), &d.baseline, unit, goal, &effort)
+                    }
+                    None => plan::seek(snap, &data.peers, &self.scenario, &self.current, unit, goal, &self.effort),
+                };
                 next.plan = Some(Shared::new(Planned { goal, plan }));
             }
             Action::GoalSeek { .. } => {}
+            Action::ApplyPlan if self.horizon.is_some() => {
+                // A plan to a deadline is a plan on the data at the deadline: that data opens, with it.
+                let (Some(p), Some(h)) = (&self.plan, &self.horizon) else { return next };
+                let mut at = State::new(Rc::clone(&h.data.snapshot));
+                at.lang = self.lang;
+                at.effort = self.effort.clone();
+                at.target_sets = self.target_sets.clone();
+                at = at.with_preset();
+                at.set_scenario(p.plan.scenario.clone());
+                at.select(Some(p.plan.unit));
+                at.tab = self.tab;
+                return at;
+            }
             Action::ApplyPlan => {
                 if let Some(p) = &self.plan {
                     let unit = p.plan.unit;
@@ -617,6 +677,22 @@ impl State {
                 sets.insert(0, preset);
                 next.target_sets = Shared::new(sets);
             }
+            Action::SetHorizon(None) => {
+                next.horizon = None;
+                next.plan = None;
+            }
+            Action::SetHorizon(Some(to)) => next.set_horizon(&to, BTreeMap::new()),
+            Action::SetStillToCome { unit, metric, count } => {
+                if let Some(h) = &self.horizon {
+                    let mut typed = h.typed.clone();
+                    match count {
+                        Some(n) => typed.insert((unit, metric), n),
+                        None => typed.remove(&(unit, metric)),
+                    };
+                    let to = h.projection.to.clone();
+                    next.set_horizon(&to, typed);
+                }
+            }
             Action::RestorePlanning { effort, target_sets } => {
                 next.effort = Shared::new(effort);
                 let mut sets = vec![self.target_sets[0].clone()];
@@ -625,6 +701,24 @@ impl State {
             }
         }
         next
+    }
+
+    /// Carries the data to a deadline for the planner, or says why it cannot be.
+    fn set_horizon(&mut self, to: &str, typed: BTreeMap<(usize, usize), u64>) {
+        self.plan = None;
+        match projection::project(self.snapshot(), to, &typed) {
+            Ok(mut projection) => {
+                let t = self.text();
+                projection.snapshot.meta.title =
+                    fill(t.horizon_title, &[("title", &self.snapshot().meta.title), ("date", &t.date(to))]);
+                let data = Shared::new(Loaded::new(Rc::new(projection.snapshot.clone())));
+                self.horizon = Some(Shared::new(Horizon { projection, typed, data }));
+            }
+            Err(why) => {
+                self.horizon = None;
+                self.notice = Some(Notice::HorizonRefused(why));
+            }
+        }
     }
 
     fn restore(&mut self, kept: Kept) {

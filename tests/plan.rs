@@ -337,3 +337,63 @@ fn the_commune_preset_on_every_unit_equals_scoring_those_counts_from_scratch() {
     println!("targets: preset on {} units, {raised} metrics raised, {not_applicable} not applicable", s.units.len());
     assert!(raised > 500 && not_applicable > 0);
 }
+
+#[test]
+fn a_plan_to_a_deadline_moves_only_what_is_still_to_come() {
+    // Year 2026 captured on 10/10: 283 days seen, 82 to come until 31/12.
+    let mut doc = snapshot_json(vec![unit("P", "province", None), unit("P.1", "commune", Some("P"))]);
+    doc["period"] = json!({ "kind": "year", "from": "2026-01-01", "to": "2026-12-31" });
+    doc["captured"] = json!("2026-10-10");
+    common::set_counts(&mut doc, 1, "DOSSIER_ON_TIME", 800, 1000);
+    common::set_counts(&mut doc, 1, "ONLINE_PAYMENT_DOSSIER", 150, 300);
+    common::set_counts(&mut doc, 1, "ONLINE_PAYMENT_INTEGRATED", 40, 100);
+    let s = parse(&doc);
+    let m = &s.methodology;
+    let (on_time, paid, integrated) = (
+        m.metric_index("DOSSIER_ON_TIME").unwrap(),
+        m.metric_index("ONLINE_PAYMENT_DOSSIER").unwrap(),
+        m.metric_index("ONLINE_PAYMENT_INTEGRATED").unwrap(),
+    );
+    let p = chiso::engine::projection::project(&s, "2026-12-31", &BTreeMap::new()).unwrap();
+    assert_eq!((p.elapsed, p.remaining), (283, 82));
+    // 1000 × 82/283 = 289.75 → 290 more dossiers, 80% of them on time: 232; 300 × 82/283 → 87, half paid: 44.
+    assert_eq!(p.snapshot.units[1].metrics[on_time], MetricInput::Counts { num: 1032, den: 1290 });
+    assert_eq!(p.added[&(1, on_time)], (290, 232));
+    assert_eq!(p.snapshot.units[1].metrics[paid], MetricInput::Counts { num: 194, den: 387 });
+    // Procedures are a stock: not projected.
+    assert_eq!(p.snapshot.units[1].metrics[integrated], MetricInput::Counts { num: 40, den: 100 });
+    // Typed by the user instead of the pace.
+    let typed: BTreeMap<(usize, usize), u64> = [((1, on_time), 100)].into();
+    let q = chiso::engine::projection::project(&s, "2026-12-31", &typed).unwrap();
+    assert_eq!(q.snapshot.units[1].metrics[on_time], MetricInput::Counts { num: 880, den: 1100 });
+    // The plan at the deadline: every new dossier on time is the most there is (the 200 late ones stay).
+    let mut effort = Effort::default();
+    for k in 0..m.metrics.len() {
+        if let Some(u) = p.upper(1, k, &s) {
+            effort.upper.insert(k, u);
+        }
+    }
+    assert_eq!(effort.upper[&on_time], 800 + 290);
+    let peers = Peers::of(&p.snapshot);
+    let scores = scoring::score(&p.snapshot);
+    let plan = plan::seek(&p.snapshot, &peers, &Scenario::new(), &scores, 1, Goal::Total(Points(10000)), &effort);
+    assert!(!plan.reached);
+    let step = plan.steps.iter().find(|st| st.metric == on_time).unwrap();
+    assert_eq!((step.from, step.to, step.den), (1032, 1090, 1290));
+    // Integration of procedures is not bounded by the pace: it can still reach 100%.
+    assert_eq!(plan.steps.iter().find(|st| st.metric == integrated).map(|st| st.to), Some(80));
+    // Deadlines outside the period, or a snapshot without dates, are refused.
+    use chiso::engine::projection::ProjectionError;
+    assert_eq!(
+        chiso::engine::projection::project(&s, "2027-01-31", &BTreeMap::new()),
+        Err(ProjectionError::PastPeriod { end: "2026-12-31".into() })
+    );
+    assert_eq!(chiso::engine::projection::project(&s, "2026-10-01", &BTreeMap::new()), Err(ProjectionError::NotAfter));
+    let undated = chiso::default_snapshot::load();
+    let mut undated = undated;
+    undated.meta.captured = None;
+    assert_eq!(
+        chiso::engine::projection::project(&undated, "2026-12-31", &BTreeMap::new()),
+        Err(ProjectionError::NoDates)
+    );
+}

@@ -6,7 +6,7 @@
 //!   chiso bench [--units N] [--runs R]
 //!   chiso scenario <snapshot.json | DIR> --unit CODE [--lift GROUP=PCT,…] [--set METRIC=COUNT,…]
 //!   chiso synth [--units N] [--seed S] -o <snapshot.json>
-//!   chiso plan <snapshot.json | DIR> --unit CODE (--total 94 | --rank 10)
+//!   chiso plan <snapshot.json | DIR> --unit CODE (--total 94 | --rank 10) [--until YYYY-MM-DD]
 //!   chiso targets <snapshot.json | DIR> --unit CODE [--all]
 //!
 //! Exit codes: 0 done, 1 the data has problems (each listed on stderr), 2 wrong command line.
@@ -39,8 +39,9 @@ chiso — bộ công cụ dữ liệu Chỉ số phục vụ người dân, doan
       Kết quả một kịch bản cho một đơn vị (JSON): tổng điểm, hạng trước/sau, các đơn vị vượt qua.
   chiso synth [--units 10000] [--seed 766] -o <snapshot.json>
       Ghi một snapshot tổng hợp (cho đo tốc độ và thử tải).
-  chiso plan <snapshot.json | THƯ_MỤC> --unit MÃ (--total 94 | --rank 10)
-      Kế hoạch ít công sức nhất để đơn vị đạt tổng điểm hoặc thứ hạng (JSON; mô hình công sức mặc định).
+  chiso plan <snapshot.json | THƯ_MỤC> --unit MÃ (--total 94 | --rank 10) [--until 2026-12-31]
+      Kế hoạch ít công sức nhất để đơn vị đạt tổng điểm hoặc thứ hạng (JSON; mô hình công sức mặc định);
+      với --until: đến hạn, chỉ thay đổi hồ sơ, phản ánh còn đến (ước theo nhịp độ của kỳ).
   chiso targets <snapshot.json | THƯ_MỤC> --unit MÃ [--all]
       Áp dụng bộ chỉ tiêu giao mẫu cho đơn vị (hoặc cả nhóm cùng cấp): tổng điểm và hạng mới (JSON).
 ";
@@ -232,8 +233,24 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         "plan" => {
-            let (pos, opts) = options(rest, &["--unit", "--total", "--rank"])?;
-            let snapshot = load(Path::new(one_path(&pos, "tệp hoặc thư mục")?)).map_err(Failure::Data)?;
+            let (pos, opts) = options(rest, &["--unit", "--total", "--rank", "--until"])?;
+            let original = load(Path::new(one_path(&pos, "tệp hoặc thư mục")?)).map_err(Failure::Data)?;
+            let mut effort = chiso::engine::plan::Effort::default();
+            let snapshot = match opts.get("--until") {
+                None => original.clone(),
+                Some(to) => {
+                    let p = chiso::engine::projection::project(&original, to, &BTreeMap::new())
+                        .map_err(|e| Failure::Usage(format!("--until {to}: {e}")))?;
+                    if let Some(u) = opts.get("--unit").and_then(|c| original.unit_index(c)) {
+                        for k in 0..original.methodology.metrics.len() {
+                            if let Some(upper) = p.upper(u, k, &original) {
+                                effort.upper.insert(k, upper);
+                            }
+                        }
+                    }
+                    p.snapshot
+                }
+            };
             let code = opts.get("--unit").ok_or_else(|| Failure::Usage("thiếu --unit <mã đơn vị>".into()))?;
             let unit = snapshot.unit_index(code).ok_or_else(|| Failure::Usage(format!("không có đơn vị {code}")))?;
             let goal = match (opts.get("--total"), opts.get("--rank")) {
@@ -248,7 +265,6 @@ fn run(args: &[String]) -> Result<(), Failure> {
             };
             let peers = chiso::engine::Peers::of(&snapshot);
             let baseline = scoring::score(&snapshot);
-            let effort = chiso::engine::plan::Effort::default();
             let plan = chiso::engine::plan::seek(&snapshot, &peers, &Scenario::new(), &baseline, unit, goal, &effort);
             let m = &snapshot.methodology;
             let steps: Vec<serde_json::Value> = plan

@@ -22,6 +22,9 @@ pub struct Methodology {
     pub name: String,
     pub description: String,
     pub total_max: Points,
+    /// What the counts of which kinds accrue over a period ("dossiers", "petitions"): a plan to a later
+    /// date projects them at the pace so far (`engine::projection`); other counts (procedures) are stocks.
+    pub flows: Vec<String>,
     pub groups: Vec<Group>,
     /// Every metric, group after group, in the order of the methodology file.
     pub metrics: Vec<Metric>,
@@ -228,7 +231,7 @@ impl Methodology {
             serde_json::from_str(text).map_err(|e| MethodologyError::Json { line: e.line(), column: e.column() })?;
         let id = v.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
         let r = Reader { id: &id };
-        let top = r.object(&v, "methodology", &["id", "name", "description", "total_max", "groups"])?;
+        let top = r.object(&v, "methodology", &["id", "name", "description", "total_max", "flows", "groups"])?;
         let group_values =
             top.get("groups").and_then(Value::as_array).ok_or_else(|| r.bad("missing the list of groups".into()))?;
         let mut groups: Vec<Group> = Vec::new();
@@ -306,6 +309,13 @@ impl Methodology {
         Ok(Methodology {
             name: r.text(top, "name", "methodology")?,
             description: top.get("description").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            flows: match top.get("flows") {
+                None => Vec::new(),
+                Some(list) => list
+                    .as_array()
+                    .and_then(|l| l.iter().map(|k| k.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>())
+                    .ok_or_else(|| r.bad("flows must be a list of what metrics count (\"dossiers\"…)".into()))?,
+            },
             id,
             total_max,
             groups,

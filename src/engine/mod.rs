@@ -10,6 +10,7 @@ pub mod plan;
 pub mod points;
 pub mod portal_csv;
 pub mod problem;
+pub mod projection;
 pub mod ranking;
 pub mod scenario;
 pub mod scoring;

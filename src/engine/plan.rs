@@ -26,6 +26,9 @@ pub struct Effort {
     pub ceilings: BTreeMap<usize, Decimal>,
     /// Metrics the plan must not move.
     pub locked: BTreeSet<usize>,
+    /// The highest numerator a metric may reach, whatever its ceiling (a plan to a deadline moves only
+    /// the items still to come: `engine::projection`).
+    pub upper: BTreeMap<usize, u64>,
 }
 
 /// The stated defaults: a dossier is one unit of effort; a petition handled is ten (each is a case);
@@ -42,6 +45,7 @@ impl Default for Effort {
             per_item: DEFAULT_PER_ITEM.iter().map(|&(k, v)| (k.to_owned(), v)).collect(),
             ceilings: BTreeMap::new(),
             locked: BTreeSet::new(),
+            upper: BTreeMap::new(),
         }
     }
 }
@@ -137,9 +141,11 @@ fn fixed(snapshot: &Snapshot, unit: usize, metric: usize, effort: &Effort) -> Op
     }
 }
 
-/// The highest numerator the plan may reach: the ceiling's count, never below where it is now.
+/// The highest numerator the plan may reach: the ceiling's count (and the metric's upper bound, if
+/// any), never below where it is now.
 fn ceiling_count(effort: &Effort, metric: usize, now: u64, den: u64) -> u64 {
-    count_for_rate(effort.ceiling(metric), den).map_or(den, |c| c.min(den)).max(now)
+    let ceiling = count_for_rate(effort.ceiling(metric), den).map_or(den, |c| c.min(den));
+    effort.upper.get(&metric).map_or(ceiling, |&u| ceiling.min(u)).max(now)
 }
 
 /// Every scored metric of a unit under a scenario, with what is lost and what recovering it takes:
@@ -502,7 +508,7 @@ pub enum TargetLine {
 /// Applies a target set to a unit: each metric below its target rises to the smallest count that reaches
 /// it; none is lowered. The lines say what happened to each metric of the set.
 pub fn apply_targets(snapshot: &Snapshot, scenario: &mut Scenario, unit: usize, set: &TargetSet) -> Vec<TargetLine> {
-    let none = Effort { per_item: BTreeMap::new(), ceilings: BTreeMap::new(), locked: BTreeSet::new() };
+    let none = Effort::default();
     let mut ordered = set.minimum.clone();
     // Followed metrics first: their change moves their followers.
     ordered.sort_by_key(|&(k, _)| snapshot.methodology.metrics.get(k).is_some_and(|m| m.follows.is_some()));

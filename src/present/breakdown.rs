@@ -102,7 +102,7 @@ impl Note {
 }
 
 /// "Hồ sơ được số hóa" → "hồ sơ được số hóa"; an acronym ("TTHC …") stays as it is.
-fn lower_first(name: &str) -> String {
+pub(crate) fn lower_first(name: &str) -> String {
     let first = name.split_whitespace().next().unwrap_or("");
     if first.chars().count() > 1 && first.chars().all(char::is_uppercase) {
         return name.to_owned();

@@ -174,6 +174,41 @@ pub fn target_line(t: &Text, snapshot: &Snapshot, line: &TargetLine) -> String {
     }
 }
 
+/// The deadlines a plan can run to, for data captured on `captured` in a period ending `end`: the end of
+/// the month, the quarter and the year of the capture, those after it and within the period.
+pub fn deadlines(t: &Text, captured: &str, end: &str) -> Vec<(String, String)> {
+    let (Some(y), Some(m)) = (
+        captured.get(0..4).and_then(|y| y.parse::<u32>().ok()),
+        captured.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+    ) else {
+        return Vec::new();
+    };
+    let last_day = |m: u32| match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let date = |m: u32| format!("{y:04}-{m:02}-{:02}", last_day(m));
+    let mut out = Vec::new();
+    for (template, month) in [(t.horizon_month, m), (t.horizon_quarter, m.div_ceil(3) * 3), (t.horizon_year, 12)] {
+        let d = date(month);
+        if d.as_str() > captured && d.as_str() <= end && !out.iter().any(|(_, x): &(String, String)| *x == d) {
+            out.push((fill(template, &[("date", &t.date(&d))]), d));
+        }
+    }
+    out
+}
+
+/// What the plan asks of the items still to come, per metric: "từ nay đến 31/12: 95,00% hồ sơ … mới".
+pub fn new_rate(t: &Text, to_date: &str, metric_name: &str, old_num: u64, planned: u64, still_to_come: u64) -> String {
+    let rate = t.rate(planned.saturating_sub(old_num).min(still_to_come), still_to_come);
+    fill(
+        t.horizon_new_rate,
+        &[("date", &t.date(to_date)), ("rate", &rate), ("what", &super::breakdown::lower_first(metric_name))],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +248,23 @@ mod tests {
             .unreachable
             .unwrap()
             .starts_with("Không đạt được 101,00 điểm"));
+    }
+
+    #[test]
+    fn deadlines_and_what_the_new_items_must_reach() {
+        let d = deadlines(&VI, "2026-10-10", "2026-12-31");
+        assert_eq!(
+            d,
+            [
+                ("Đến cuối tháng (31/10/2026)".to_owned(), "2026-10-31".to_owned()),
+                ("Đến cuối quý (31/12/2026)".to_owned(), "2026-12-31".to_owned())
+            ]
+        );
+        // A quarter captured on its last day has nothing left.
+        assert!(deadlines(&VI, "2026-09-30", "2026-09-30").is_empty());
+        assert_eq!(
+            new_rate(&VI, "2026-12-31", "Hồ sơ thanh toán trực tuyến", 150, 232, 87),
+            "từ nay đến 31/12/2026: 94,25% hồ sơ thanh toán trực tuyến mới"
+        );
     }
 }

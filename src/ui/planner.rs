@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::engine::plan::{self, Goal, TargetSet};
 use crate::engine::points::Decimal;
 use crate::present::lever_input;
-use crate::present::planning::{lost_rows, plan_summary, target_line};
+use crate::present::planning::{deadlines, lost_rows, new_rate, plan_summary, target_line};
 use crate::present::text::fill;
 use crate::state::{Action, State};
 
@@ -176,12 +176,32 @@ pub fn goal_panel(Props { state, unit }: &Props) -> Html {
             Goal::Rank(r) => Some(fill(t.plan_needed_rank, &[("rank", &r.to_string()), ("needed", &t.points(p.plan.needed))])),
             Goal::Total(_) => None,
         };
-        let summary = plan_summary(t, state.snapshot(), &state.current, &p.plan, goal_words.clone());
+        // The plan's starting point: the data at the deadline when there is one.
+        let start = state.horizon.as_ref().map_or_else(|| state.current.rc().clone(), |h| h.data.baseline.clone());
+        let summary = plan_summary(t, state.snapshot(), &start, &p.plan, goal_words.clone());
         let apply = {
             let dispatch = state.dispatcher();
             Callback::from(move |_| dispatch.dispatch(Action::ApplyPlan))
         };
         let cols = [t.plan_cols[0], t.plan_cols[2], t.plan_cols[4], t.plan_cols[5]].into_iter().map(|c| html! { <th>{ c }</th> });
+        // At a deadline: what the plan asks of the items still to come.
+        let new_rates: std::collections::BTreeMap<usize, String> = state
+            .horizon
+            .as_ref()
+            .map(|h| {
+                let snap = state.snapshot();
+                summary
+                    .rows
+                    .iter()
+                    .filter_map(|r| {
+                        let &(still, _) = h.projection.added.get(&(u, r.metric))?;
+                        let crate::engine::MetricInput::Counts { num, .. } = snap.units[u].metrics[r.metric] else { return None };
+                        let name = &snap.methodology.metrics[r.metric].name;
+                        Some((r.metric, new_rate(t, &h.projection.to, name, num, r.to, still)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         html! {
             <div class="plan">
                 if let Some(why) = &summary.unreachable {
@@ -197,7 +217,9 @@ pub fn goal_panel(Props { state, unit }: &Props) -> Html {
                         <tbody>
                             { for summary.rows.iter().map(|r| html! {
                                 <tr key={r.code.clone()} data-plan-metric={r.code.clone()} data-from={r.from.to_string()} data-to={r.to.to_string()}>
-                                    <td>{ &r.name }<br /><small class="change">{ &r.more }</small></td>
+                                    <td>{ &r.name }<br /><small class="change">{ &r.more }</small>
+                                        if let Some(words) = new_rates.get(&r.metric) { <br /><small class="new-rate" data-testid="new-rate">{ words }</small> }
+                                    </td>
                                     <td class="num">{ &r.now }<br />{ "→ " }{ &r.planned }</td>
                                     <td class="num">{ &r.points }</td>
                                     <td class="num">{ &r.effort }</td>
@@ -214,6 +236,7 @@ pub fn goal_panel(Props { state, unit }: &Props) -> Html {
     html! {
         <section class="planner" data-testid="goal-panel">
             <h3 class="section-title">{ t.goal_title }</h3>
+            <HorizonPicker state={state.clone()} unit={u} />
             <form class="goal" onsubmit={seek}>
                 <label>{ t.goal_total }{ " " }<input type="text" inputmode="decimal" ref={total_ref} data-testid="target-total" placeholder="94" /></label>
                 <span class="note">{ t.goal_or }</span>
@@ -384,5 +407,101 @@ fn target_editor(EditorProps { state, set, .. }: &EditorProps) -> Html {
                 if let Some(delete) = delete { <button type="button" class="link-button" onclick={delete}>{ t.targets_delete }</button> }
             </form>
         </details>
+    }
+}
+
+/// The deadline the plan runs to: today's counts (changing what is already counted), or the end of the
+/// month, quarter or year, or a date the user picks; with the items still to come, from the pace or
+/// typed, per metric of the unit.
+#[function_component(HorizonPicker)]
+fn horizon_picker(Props { state, unit }: &Props) -> Html {
+    let t = state.text();
+    let u = *unit;
+    let snap = state.snapshot();
+    let (Some(period), Some(captured)) = (&snap.meta.period, &snap.meta.captured) else { return html! {} };
+    let choices = deadlines(t, captured, &period.to);
+    let current = state.horizon.as_ref().map(|h| h.projection.to.clone());
+    let other = use_state(|| false);
+    let dispatch = state.dispatcher();
+    let pick = {
+        let (dispatch, other) = (dispatch.clone(), other.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            match v.as_str() {
+                "" => {
+                    other.set(false);
+                    dispatch.dispatch(Action::SetHorizon(None));
+                }
+                "other" => other.set(true),
+                date => {
+                    other.set(false);
+                    dispatch.dispatch(Action::SetHorizon(Some(date.to_owned())));
+                }
+            }
+        })
+    };
+    let on_date = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if !v.is_empty() {
+                dispatch.dispatch(Action::SetHorizon(Some(v)));
+            }
+        })
+    };
+    let known = current.as_ref().is_some_and(|c| choices.iter().any(|(_, d)| d == c));
+    let details = state.horizon.as_ref().map(|h| {
+        let p = &h.projection;
+        let m = &snap.methodology;
+        let rows = (0..m.metrics.len()).filter_map(|k| {
+            let &(still, _) = p.added.get(&(u, k))?;
+            let crate::engine::MetricInput::Counts { num, den } = snap.units[u].metrics[k] else { return None };
+            let onchange = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |e: Event| {
+                    let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    let count = crate::engine::problem::parse_count(&text).ok();
+                    dispatch.dispatch(Action::SetStillToCome { unit: u, metric: k, count });
+                })
+            };
+            Some(html! {
+                <tr key={k} data-still-metric={m.metrics[k].code.clone()}>
+                    <td>{ &m.metrics[k].name }</td>
+                    <td class="num">{ format!("{} / {}", t.int(num), t.int(den)) }</td>
+                    <td class="num"><input type="text" inputmode="numeric" class="ceiling" value={still.to_string()} {onchange} /></td>
+                </tr>
+            })
+        });
+        let cols = t.horizon_cols.iter().map(|c| html! { <th>{ *c }</th> });
+        html! {
+            <div class="horizon" data-testid="horizon">
+                <p class="note">{ fill(t.horizon_pace, &[
+                    ("date", &t.date(&p.to)), ("from", &t.date(&period.from)), ("captured", &t.date(captured)),
+                    ("elapsed", &p.elapsed.to_string()), ("remaining", &p.remaining.to_string()),
+                ]) }</p>
+                <details>
+                    <summary>{ t.horizon_cols[2] }</summary>
+                    <table class="plan-table"><thead><tr>{ for cols }</tr></thead><tbody>{ for rows }</tbody></table>
+                </details>
+            </div>
+        }
+    });
+    html! {
+        <div class="goal">
+            <label>{ t.horizon_label }{ " " }
+                <select data-testid="horizon" onchange={pick}>
+                    <option value="" selected={current.is_none() && !*other}>{ t.horizon_now }</option>
+                    { for choices.iter().map(|(label, date)| html! {
+                        <option value={date.clone()} selected={current.as_deref() == Some(date.as_str())}>{ label }</option>
+                    }) }
+                    <option value="other" selected={*other || (current.is_some() && !known)}>{ t.horizon_other }</option>
+                </select>
+            </label>
+            if *other || (current.is_some() && !known) {
+                <input type="date" data-testid="horizon-date" min={captured.clone()} max={period.to.clone()}
+                       value={current.clone().unwrap_or_default()} onchange={on_date} />
+            }
+            { details.unwrap_or_default() }
+        </div>
     }
 }

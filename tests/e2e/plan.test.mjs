@@ -121,3 +121,26 @@ test('the preset target set applied to one unit shows the engine\'s total; appli
   assert.match(await page.textContent('[data-testid=target-report] p'), new RegExp(`: ${reach} đơn vị đạt 94,00 điểm`));
   await context.close();
 });
+
+test('a plan to the end of the period moves only the dossiers still to come, and opens the data at that date', async () => {
+  const w = weakest();
+  const want = chiso('plan', SNAPSHOT, '--unit', w.unit_code, '--total', '55', '--until', '2026-09-30');
+  const { context, page, errors } = await open(`#unit=${w.unit_code}`);
+  await page.click('[data-testid=tab-goal]');
+  await page.selectOption('select[data-testid=horizon]', '2026-09-30');
+  assert.match(await page.textContent('[data-testid=horizon] .note'), /Dự báo đến 30\/9\/2026 theo nhịp độ từ 1\/7\/2026 đến 26\/9\/2026: 88 ngày đã qua, 4 ngày còn lại/);
+  await page.fill('[data-testid=target-total]', '55');
+  await page.click('[data-testid=goal-seek]');
+  await page.waitForSelector('[data-testid=plan] [data-plan-metric]');
+  const steps = await page.locator('[data-plan-metric]').evaluateAll((els) =>
+    els.map((e) => ({ metric: e.dataset.planMetric, from: Number(e.dataset.from), to: Number(e.dataset.to) })));
+  assert.deepEqual(steps, want.steps.map(({ metric, from, to }) => ({ metric, from, to })));
+  // What the new ones must reach, in words.
+  assert.match(await page.locator('[data-testid=new-rate]').first().textContent(), /^từ nay đến 30\/9\/2026: [\d,]+% .* mới$/);
+  await page.click('[data-testid=apply-plan]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=snapshot-title]').textContent.includes('dự báo đến 30/9/2026'));
+  assert.equal(await page.textContent('[data-testid=scenario-total]'), vi(want.total));
+  assert.equal(await page.textContent('[data-testid=baseline-total]'), vi(want.baseline_total));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

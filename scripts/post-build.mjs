@@ -22,11 +22,17 @@ if (html === before || /script-src[^;]*'unsafe-inline'/.test(html)) {
 }
 writeFileSync(htmlPath, html);
 
-const files = readdirSync(staging).filter((f) => f !== 'sw.js').sort();
+// The built-in data files (*.json) are fetched only when chosen: the one the page preloads (the default)
+// is kept at install, the others once they are first opened.
+const all = readdirSync(staging).filter((f) => f !== 'sw.js').sort();
+const preloaded = [...html.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]);
+const lazy = all.filter((f) => f.endsWith('.json') && !preloaded.includes(f));
+const files = all.filter((f) => !lazy.includes(f));
 const version = createHash('sha256');
-for (const f of files) version.update(f).update(readFileSync(path.join(staging, f)));
+for (const f of all) version.update(f).update(readFileSync(path.join(staging, f)));
 const sw = readFileSync(path.join(source, 'static/sw.js'), 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 16))
-  .replace('__FILES__', JSON.stringify(['./', ...files]));
+  .replace('__FILES__', JSON.stringify(['./', ...files]))
+  .replace('__ON_USE__', JSON.stringify(lazy));
 writeFileSync(path.join(staging, 'sw.js'), sw);
-console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; service worker keeps ${files.length + 1} files`);
+console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; service worker keeps ${files.length + 1} files, and ${lazy.length} data file(s) once opened`);

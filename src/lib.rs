@@ -10,7 +10,7 @@
 // cold path, so it is not boxed.
 #![allow(clippy::result_large_err)]
 
-pub mod default_snapshot;
+pub mod datasets;
 pub mod engine;
 pub mod present;
 pub mod state;

@@ -9,9 +9,11 @@ use std::rc::Rc;
 
 use std::collections::BTreeMap;
 
+use crate::engine::nation::{Disagreement, Nation};
 use crate::engine::plan::{self, Effort, Goal, Plan, TargetLine, TargetSet};
 use crate::engine::points::Decimal;
 use crate::engine::projection::{self, Projection, ProjectionError};
+use crate::engine::province::{self, ProvincePlan};
 use crate::engine::scenario::{self, LeverError, Scenario};
 use crate::engine::share::{self, ShareError};
 use crate::engine::{scoring, Peers, Scores, Snapshot};
@@ -152,6 +154,10 @@ pub enum Notice {
     NewVersion,
     /// The data cannot be carried to the deadline asked for.
     HorizonRefused(ProjectionError),
+    /// A link names data the site does not have (the id, as quoted text).
+    UnknownData(String),
+    /// The national list and the province's own data disagree about the province.
+    NationDisagrees,
 }
 
 impl Notice {
@@ -181,6 +187,8 @@ impl Notice {
                 (fill(t.saved_unreadable, &[("name", name), ("why", &t.share_error(error))]), None)
             }
             Notice::NewVersion => (t.new_version.to_owned(), None),
+            Notice::UnknownData(id) => (t.link_unknown_data.to_owned(), Some(id.clone())),
+            Notice::NationDisagrees => (t.nation_disagrees.to_owned(), None),
             Notice::HorizonRefused(why) => (
                 match why {
                     ProjectionError::NoDates => t.horizon_no_dates.to_owned(),
@@ -318,6 +326,37 @@ pub enum Action {
         metric: usize,
         count: Option<u64>,
     },
+    /// The national list of the open data's period (when the site has one and it holds the province).
+    SetNation(Rc<Snapshot>),
+    /// The plan of least effort for the province's total, spread over its units.
+    ProvinceSeek(ProvinceGoal),
+    /// The province's plan becomes the working scenario.
+    ApplyProvincePlan,
+    ClearProvincePlan,
+}
+
+/// What a province plan aims at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProvinceGoal {
+    Total(crate::engine::Points),
+    /// A rank among the provinces of the national list.
+    NationalRank(u32),
+}
+
+/// The province among the provinces: the national list, the province's row in it, and where the list
+/// and the province's own data differ.
+#[derive(Debug, PartialEq)]
+pub struct NationView {
+    pub nation: Nation,
+    pub at: usize,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// A province goal seek and its plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProvincePlanned {
+    pub goal: ProvinceGoal,
+    pub plan: ProvincePlan,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -348,6 +387,12 @@ pub struct State {
     pub target_report: Option<Shared<TargetReport>>,
     /// A deadline the planner plans to: the data carried there at the pace so far.
     pub horizon: Option<Shared<Horizon>>,
+    /// The built-in dataset that is open (`datasets::ALL`), `None` for a file the user opened.
+    pub dataset: Option<&'static str>,
+    /// The open province among the provinces of the national list of its period.
+    pub nation: Option<Shared<NationView>>,
+    /// The last province goal seek.
+    pub province_plan: Option<Shared<ProvincePlanned>>,
 }
 
 /// The open data carried to a deadline (`engine::projection`), ready for the planner.
@@ -370,6 +415,10 @@ pub enum DetailTab {
     Lost,
     /// A goal to reach (total or rank), and assigned targets.
     Goal,
+    /// The province (its root selected): its national rank and a plan for it spread over its units.
+    Province,
+    /// The province: each unit's share of the points it loses.
+    Drag,
 }
 
 /// A goal seek and its plan.
@@ -412,8 +461,34 @@ impl State {
             target_sets: Shared::new(Vec::new()),
             target_report: None,
             horizon: None,
+            dataset: None,
+            nation: None,
+            province_plan: None,
         }
         .with_preset()
+    }
+
+    /// A built-in dataset, opened.
+    pub fn with_dataset(mut self, id: &'static str) -> State {
+        self.dataset = Some(id);
+        self
+    }
+
+    /// The province of the open data: its one root with units under it (`None` for a national list).
+    pub fn province(&self) -> Option<usize> {
+        let s = self.snapshot();
+        let mut roots = (0..s.units.len()).filter(|&u| s.units[u].parent.is_none());
+        let root = roots.next()?;
+        (roots.next().is_none() && s.units.len() > 1).then_some(root)
+    }
+
+    /// The total a province goal asks for (`None`: a national rank without a national list, or a rank
+    /// past every other province).
+    pub fn province_needed(&self, goal: ProvinceGoal) -> Option<crate::engine::Points> {
+        match goal {
+            ProvinceGoal::Total(t) => Some(t),
+            ProvinceGoal::NationalRank(r) => self.nation.as_ref().and_then(|n| n.nation.total_for_rank(n.at, r)),
+        }
     }
 
     /// The commune preset as the first target set (worded in the state's language).
@@ -512,6 +587,13 @@ impl State {
                 loaded.effort = self.effort.clone();
                 loaded.target_sets = self.target_sets.clone();
                 loaded = loaded.with_preset();
+                // A file of the same period keeps the national list, if it holds the file's province.
+                if let Some(n) = &self.nation {
+                    if n.nation.list.meta.period.is_some() && n.nation.list.meta.period == loaded.snapshot().meta.period
+                    {
+                        loaded.set_nation(Rc::new(n.nation.list.clone()));
+                    }
+                }
                 if loaded.data.identity == data.identity {
                     loaded.set_scenario((*self.scenario).clone());
                     loaded.saved = self.saved.clone();
@@ -693,6 +775,22 @@ impl State {
                     next.set_horizon(&to, typed);
                 }
             }
+            Action::SetNation(list) => next.set_nation(list),
+            Action::ProvinceSeek(goal) => {
+                let Some(root) = self.province() else { return next };
+                // A rank past every other province asks for nothing more.
+                let needed = self.province_needed(goal).unwrap_or(crate::engine::Points::ZERO);
+                let plan = province::seek(snap, &data.peers, &self.scenario, &self.current, root, needed, &self.effort);
+                next.province_plan = Some(Shared::new(ProvincePlanned { goal, plan }));
+            }
+            Action::ApplyProvincePlan => {
+                if let Some(p) = self.province_plan.clone() {
+                    next.set_scenario(p.plan.scenario.clone());
+                    next.province_plan = None;
+                    next.plan = None;
+                }
+            }
+            Action::ClearProvincePlan => next.province_plan = None,
             Action::RestorePlanning { effort, target_sets } => {
                 next.effort = Shared::new(effort);
                 let mut sets = vec![self.target_sets[0].clone()];
@@ -721,6 +819,20 @@ impl State {
         }
     }
 
+    /// Takes a national list for the open province: kept when it holds the province (same code), with
+    /// where its row and the province's data differ (said once, if they do).
+    fn set_nation(&mut self, list: Rc<Snapshot>) {
+        self.nation = None;
+        let Some(root) = self.province() else { return };
+        let Some(nation) = Nation::new((*list).clone()) else { return };
+        let Some(at) = nation.find(&self.snapshot().units[root].code) else { return };
+        let disagreements = nation.disagreements(at, self.snapshot(), self.baseline(), root);
+        if !disagreements.is_empty() && self.notice.is_none() {
+            self.notice = Some(Notice::NationDisagrees);
+        }
+        self.nation = Some(Shared::new(NationView { nation, at, disagreements }));
+    }
+
     fn restore(&mut self, kept: Kept) {
         let data = self.data.clone();
         self.saved = Shared::new(kept.saved);
@@ -745,6 +857,14 @@ impl State {
         let data = self.data.clone();
         let snap = &*data.snapshot;
         let mut problem = errors.into_iter().next().map(|e| Notice::BadLink(LinkProblem::Link(e)));
+        match link.data.as_deref() {
+            // Other built-in data: the page opens it (`ui::app`), and the link with it.
+            Some(id) if Some(id) != self.dataset && crate::datasets::find(id).is_some() => return,
+            Some(id) if crate::datasets::find(id).is_none() => {
+                problem = problem.or(Some(Notice::UnknownData(crate::engine::problem::excerpt(id))))
+            }
+            _ => {}
+        }
         match link.unit.as_deref().map(|c| (c, snap.unit_index(c))) {
             Some((_, Some(u))) => self.select(Some(u)),
             Some((code, None)) => {
@@ -814,6 +934,7 @@ impl State {
             None => meta.title.clone(),
         };
         Link {
+            data: self.dataset.map(str::to_owned),
             unit: self.selected.map(|u| snap.units[u].code.clone()),
             id: scenario.as_ref().map(|_| self.data.identity.clone()),
             title: scenario.as_ref().map(|_| title),
@@ -843,7 +964,7 @@ mod tests {
     use crate::engine::Level;
 
     fn state() -> State {
-        State::new(Rc::new(crate::default_snapshot::load()))
+        State::new(Rc::new(crate::datasets::sample()))
     }
 
     #[test]
@@ -973,9 +1094,9 @@ mod tests {
         let load = |s: &State, snapshot: Snapshot| {
             s.reduce(Action::Load { snapshot: Rc::new(snapshot), kept: Kept::default() })
         };
-        let same = load(&planned, crate::default_snapshot::load());
+        let same = load(&planned, crate::datasets::sample());
         assert_eq!(*same.scenario, *planned.scenario);
-        let mut changed = crate::default_snapshot::load();
+        let mut changed = crate::datasets::sample();
         changed.units.truncate(50);
         assert!(load(&planned, changed).scenario.is_empty());
     }

@@ -3,7 +3,7 @@
 //!
 //! Protocol (structured clone): the worker says `"ready"` once it can take work; the page then sends
 //! `{lang, files: [[name, Uint8Array], …]}` (files to read together) or `{lang, url}` (one of the site's
-//! own files to fetch and read); the worker answers with the snapshot as wire bytes (`Uint8Array`) or
+//! own files to fetch and read); the worker answers with `{wire: Uint8Array, warnings: [words…]}` or
 //! with an array of problems in words.
 
 use wasm_bindgen::prelude::*;
@@ -14,26 +14,41 @@ use crate::engine::import::{self, Origin};
 use crate::engine::{wire, Snapshot};
 use crate::present::text::{fill, Lang};
 
-/// Reads files into a snapshot, naming its source when the reader does not; problems in words.
-pub fn read(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Snapshot, Vec<String>> {
+/// Reads files into a snapshot, naming it and its source when the reader does not; warnings and
+/// problems in words.
+pub fn read(files: &[(String, Vec<u8>)], lang: Lang) -> Result<(Snapshot, Vec<String>), Vec<String>> {
     let t = lang.text();
     match import::read_files(files) {
-        Ok((mut snapshot, origin)) => {
+        Ok(import::Imported { mut snapshot, origin, warnings }) => {
             match origin {
                 Origin::PortalCsv => snapshot.meta.source = t.source_portal_csv.to_owned(),
                 Origin::Template(file) => snapshot.meta.source = fill(t.source_file, &[("file", &file)]),
                 Origin::Snapshot => {}
             }
-            Ok(snapshot)
+            if snapshot.meta.title.is_empty() {
+                snapshot.meta.title = fill(t.national_title, &[("n", &snapshot.units.len().to_string())]);
+            }
+            Ok((snapshot, warnings.iter().map(|w| t.problem(w)).collect()))
         }
         Err(problems) => Err(problems.iter().map(|p| t.problem(p)).collect()),
     }
 }
 
-fn answer(result: Result<Snapshot, Vec<String>>) -> JsValue {
+/// The answer: `{wire, warnings}` for a snapshot, or an array of problems.
+fn answer(result: Result<(Snapshot, Vec<String>), Vec<String>>) -> JsValue {
+    let words = |list: &[String]| list.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>();
     match result {
-        Ok(snapshot) => js_sys::Uint8Array::from(wire::encode(&snapshot).as_slice()).into(),
-        Err(problems) => problems.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>().into(),
+        Ok((snapshot, warnings)) => {
+            let out = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &out,
+                &"wire".into(),
+                &js_sys::Uint8Array::from(wire::encode(&snapshot).as_slice()),
+            );
+            let _ = js_sys::Reflect::set(&out, &"warnings".into(), &words(&warnings));
+            out.into()
+        }
+        Err(problems) => words(&problems).into(),
     }
 }
 

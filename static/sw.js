@@ -4,6 +4,8 @@
 // who reloads when ready. Nothing but the site's own files is ever fetched or kept.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+// Data files kept once the user first opens them (not fetched before: each is loaded only when chosen).
+const ON_USE = __ON_USE__;
 const CACHE = `chiso-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -31,6 +33,10 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(CACHE);
     const hit = (await cache.match(request, { ignoreSearch: true }))
       ?? (request.mode === 'navigate' ? await cache.match('./') : undefined);
-    return hit ?? fetch(request);
+    if (hit) return hit;
+    const response = await fetch(request);
+    const name = new URL(request.url).pathname.split('/').pop();
+    if (response.ok && ON_USE.includes(name)) await cache.put(request, response.clone());
+    return response;
   })());
 });

@@ -79,7 +79,7 @@ fn run(name: &str, seeds: &[Vec<u8>], mut target: impl FnMut(&[u8])) {
 #[test]
 fn fuzz_snapshot_json() {
     let seeds = vec![
-        chiso::default_snapshot::JSON.as_bytes()[..20_000].to_vec(),
+        chiso::datasets::json("phu-tho-2026-q3").unwrap().as_bytes()[..20_000].to_vec(),
         common::snapshot_json(vec![common::unit("P", "province", None)]).to_string().into_bytes(),
     ];
     run("snapshot JSON", &seeds, |data| {
@@ -104,7 +104,7 @@ fn fuzz_portal_csv_folder() {
 
 #[test]
 fn fuzz_template_csv() {
-    let full = template_csv::write(&chiso::default_snapshot::load());
+    let full = template_csv::write(&chiso::datasets::sample());
     let seeds =
         vec![full.as_bytes()[..8_000].to_vec(), template_csv::example(Methodology::default_version()).into_bytes()];
     run("template CSV", &seeds, |data| {
@@ -114,7 +114,7 @@ fn fuzz_template_csv() {
 
 #[test]
 fn fuzz_share_text() {
-    let s = chiso::default_snapshot::load();
+    let s = chiso::datasets::sample();
     let seeds = vec![
         b"H44.166:13=1900,14=240;H44.170:3=5".to_vec(),
         b"#unit=H44.166&id=f89aeee0db5fa295&s=H44.166:8=1976,9=33&t=UBND%20t%E1%BB%89nh".to_vec(),

@@ -284,6 +284,7 @@ fn points_lost_cheapest_first_and_what_is_not_in_the_units_hands() {
 
 #[test]
 fn the_commune_preset_on_every_unit_equals_scoring_those_counts_from_scratch() {
+    // On every department and commune of Phú Thọ; the province's counts follow as their sum.
     let s = common::phu_tho();
     let m = &s.methodology;
     let set = TargetSet::commune_preset(m, "preset");
@@ -291,7 +292,8 @@ fn the_commune_preset_on_every_unit_equals_scoring_those_counts_from_scratch() {
     let mut sc = Scenario::new();
     let mut raised = 0;
     let mut not_applicable = 0;
-    for u in 0..s.units.len() {
+    let root = s.unit_index("H44").unwrap();
+    for u in (0..s.units.len()).filter(|&u| u != root) {
         for line in plan::apply_targets(&s, &mut sc, u, &set) {
             match line {
                 TargetLine::Raised { .. } => raised += 1,
@@ -306,7 +308,7 @@ fn the_commune_preset_on_every_unit_equals_scoring_those_counts_from_scratch() {
     let rate = |code: &str| set.minimum.iter().find(|(k, _)| m.metrics[*k].code == code).map(|(_, r)| *r);
     let on_time = m.metric_index("DOSSIER_ON_TIME").unwrap();
     let satisfied = m.metric_index("DOSSIER_RECEIVING_SATISFACTION").unwrap();
-    for unit in &mut expected.units {
+    for unit in expected.units.iter_mut().filter(|u| u.parent.is_some()) {
         let mut on_time_added = 0;
         for k in 0..m.metrics.len() {
             if let (MetricInput::Counts { num, den }, Some(r)) = (unit.metrics[k], rate(&m.metrics[k].code)) {
@@ -327,9 +329,21 @@ fn the_commune_preset_on_every_unit_equals_scoring_those_counts_from_scratch() {
             unit.metrics[satisfied] = MetricInput::Counts { num: carried.max(want), den };
         }
     }
+    // The province's dossier counts are its units': each moves by the sum of their changes.
+    for k in (0..m.metrics.len()).filter(|&k| m.metrics[k].rolls_up) {
+        let count = |x: &MetricInput| if let MetricInput::Counts { num, .. } = x { *num } else { 0 };
+        let added: u64 = (0..s.units.len())
+            .filter(|&u| u != root)
+            .map(|u| count(&expected.units[u].metrics[k]) - count(&s.units[u].metrics[k]))
+            .sum();
+        if let MetricInput::Counts { num, den } = s.units[root].metrics[k] {
+            expected.units[root].metrics[k] = MetricInput::Counts { num: (num + added).min(den), den };
+        }
+    }
     let peers = Peers::of(&s);
     let applied = evaluate(&s, &peers, &sc);
     let scratch = scoring::score(&expected);
+    assert!(applied.units[root].total > scoring::score(&s).units[root].total, "the province rises with its units");
     for u in 0..s.units.len() {
         assert_eq!(applied.units[u].total, scratch.units[u].total, "{}", s.units[u].code);
         assert_eq!(applied.ranks[u], scratch.ranks[u], "{}", s.units[u].code);
@@ -389,7 +403,7 @@ fn a_plan_to_a_deadline_moves_only_what_is_still_to_come() {
         Err(ProjectionError::PastPeriod { end: "2026-12-31".into() })
     );
     assert_eq!(chiso::engine::projection::project(&s, "2026-10-01", &BTreeMap::new()), Err(ProjectionError::NotAfter));
-    let undated = chiso::default_snapshot::load();
+    let undated = chiso::datasets::sample();
     let mut undated = undated;
     undated.meta.captured = None;
     assert_eq!(

@@ -14,27 +14,31 @@ fn rate(s: &str) -> Decimal {
 }
 
 /// The snapshot with the scenario's counts written in: the independent way to score a scenario. A
-/// metric that follows another (the methodology's `follows`) moves by as many as the one it follows,
-/// within its denominator.
+/// metric that follows another (the methodology's `follows`) moves by as many as the one it follows;
+/// a province's count of a metric that rolls up (`rolls_up`) moves by the sum of its units' changes;
+/// each within its denominator.
 fn with_counts(snapshot: &Snapshot, sc: &Scenario) -> Snapshot {
+    let m = &snapshot.methodology;
+    let base = |u: usize, k: usize| match snapshot.units[u].metrics[k] {
+        MetricInput::Counts { num, .. } => num as i64,
+        _ => 0,
+    };
+    let own = |u: usize, k: usize| sc.numerator(u, k).map_or(base(u, k), |n| n as i64);
+    // A unit's count before the roll-up: its own, plus the change of the count it follows.
+    let moved = |u: usize, k: usize| own(u, k) + m.metrics[k].follows.map_or(0, |j| own(u, j) - base(u, j));
     let mut s = snapshot.clone();
-    for ((u, k), num) in sc.overrides() {
-        if let MetricInput::Counts { den, .. } = s.units[u].metrics[k] {
-            s.units[u].metrics[k] = MetricInput::Counts { num, den };
-        }
-    }
     for u in 0..s.units.len() {
-        for (k, def) in snapshot.methodology.metrics.iter().enumerate() {
-            let Some(j) = def.follows else { continue };
-            let (MetricInput::Counts { num: before, .. }, MetricInput::Counts { num: after, .. }) =
-                (snapshot.units[u].metrics[j], s.units[u].metrics[j])
-            else {
-                continue;
-            };
-            if let MetricInput::Counts { num, den } = s.units[u].metrics[k] {
-                let moved = (num as i64 + after as i64 - before as i64).clamp(0, den as i64) as u64;
-                s.units[u].metrics[k] = MetricInput::Counts { num: moved, den };
+        for k in 0..m.metrics.len() {
+            let MetricInput::Counts { den, .. } = snapshot.units[u].metrics[k] else { continue };
+            let mut n = moved(u, k);
+            if snapshot.units[u].parent.is_none() && m.metrics[k].rolls_up {
+                for c in (0..s.units.len()).filter(|&c| c != u && snapshot.root_of(c) == u) {
+                    if let MetricInput::Counts { den: dc, .. } = snapshot.units[c].metrics[k] {
+                        n += moved(c, k).clamp(0, dc as i64) - base(c, k);
+                    }
+                }
             }
+            s.units[u].metrics[k] = MetricInput::Counts { num: n.clamp(0, den as i64) as u64, den };
         }
     }
     s

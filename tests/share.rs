@@ -66,7 +66,7 @@ fn hostile_or_wrong_texts_are_refused_with_a_reason() {
 #[test]
 fn identity_follows_content_not_layout() {
     let s = common::phu_tho();
-    let embedded = chiso::default_snapshot::load();
+    let embedded = chiso::datasets::sample();
     assert_eq!(identity(&s).len(), 16);
     // Same units and counts: the embedded file has a title and period, the folder import has none.
     assert_ne!(s.meta, embedded.meta);

@@ -79,7 +79,11 @@ async fn mount(hash: &str) -> Mounted {
     assert!(doc.query_selector("[data-testid=ranking]").unwrap().is_none(), "no earlier app on the page");
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    let props = chiso::ui::AppProps { snapshot: Some(Rc::new(chiso::default_snapshot::load())) };
+    let props = chiso::ui::AppProps {
+        snapshot: Some(Rc::new(chiso::datasets::sample())),
+        dataset: Some("phu-tho-2026-q3"),
+        nation: None,
+    };
     let handle = yew::Renderer::<chiso::ui::App>::with_root_and_props(root.clone(), props).render();
     let mounted = Mounted { root, handle: Some(handle) };
     until("the ranking", || mounted.root.query_selector("[role=row][data-unit]").unwrap().is_some()).await;
@@ -106,7 +110,7 @@ fn click(root: &Element, selector: &str) {
 
 /// The engine's view of the same data, computed independently of the DOM.
 fn engine() -> State {
-    State::new(Rc::new(chiso::default_snapshot::load()))
+    State::new(Rc::new(chiso::datasets::sample()))
 }
 
 #[wasm_bindgen_test]
@@ -166,7 +170,7 @@ async fn selecting_a_row_shows_the_units_breakdown() {
         }
     }
     // The selection goes into the address once the user pauses, so the page can be shared.
-    until("the address names the unit", || hash() == "#unit=H44.166").await;
+    until("the address names the data and the unit", || hash() == "#data=phu-tho-2026-q3&unit=H44.166").await;
 }
 
 fn slide(root: &Element, selector: &str, value: u64) {

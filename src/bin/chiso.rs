@@ -28,6 +28,8 @@ const USAGE: &str = "\
 chiso — bộ công cụ dữ liệu Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg)
 
   chiso import <THƯ_MỤC> -o <snapshot.json> [--title T] [--source S] [--period 2026-Q3] [--captured YYYY-MM-DD]
+  chiso datasets [--dir data]
+      Ghi lại các bộ dữ liệu có sẵn của trang (data/<id>.json) từ thư mục tệp của Cổng cùng tên.
       Chuyển thư mục 6 tệp CSV theo nhóm (bố cục của Cổng DVCQG) thành tệp snapshot JSON.
   chiso score <snapshot.json | THƯ_MỤC> [--format csv|json]
       Tính điểm từng đơn vị: 6 nhóm, tổng điểm, thứ hạng trong nhóm cùng cấp.
@@ -42,6 +44,9 @@ chiso — bộ công cụ dữ liệu Chỉ số phục vụ người dân, doan
   chiso plan <snapshot.json | THƯ_MỤC> --unit MÃ (--total 94 | --rank 10) [--until 2026-12-31]
       Kế hoạch ít công sức nhất để đơn vị đạt tổng điểm hoặc thứ hạng (JSON; mô hình công sức mặc định);
       với --until: đến hạn, chỉ thay đổi hồ sơ, phản ánh còn đến (ước theo nhịp độ của kỳ).
+  chiso province <snapshot.json | THƯ_MỤC> (--total 70 | --rank 3) [--nation <bảng 34 tỉnh.json>]
+      Kế hoạch cho điểm của tỉnh, chia cho các sở, ngành, xã, phường (JSON); --rank: hạng cả nước.
+      (scenario và plan cũng nhận --nation: điểm tỉnh và hạng cả nước theo kịch bản.)
   chiso targets <snapshot.json | THƯ_MỤC> --unit MÃ [--all]
       Áp dụng bộ chỉ tiêu giao mẫu cho đơn vị (hoặc cả nhóm cùng cấp): tổng điểm và hạng mới (JSON).
 ";
@@ -134,6 +139,28 @@ fn run(args: &[String]) -> Result<(), Failure> {
             eprintln!("Đã ghi {out}: {} đơn vị, phương pháp {}.", snapshot.units.len(), snapshot.methodology.id);
             Ok(())
         }
+        "datasets" => {
+            // The site's built-in data, from their folders, with the meta the catalogue states.
+            let (pos, opts) = options(rest, &["--dir"])?;
+            if !pos.is_empty() {
+                return Err(Failure::Usage("datasets không nhận tham số vị trí".into()));
+            }
+            let dir = Path::new(opts.get("--dir").copied().unwrap_or("data"));
+            for d in chiso::datasets::ALL {
+                let meta = Meta {
+                    title: String::new(),
+                    source: d.source.to_owned(),
+                    captured: Some(d.captured.to_owned()),
+                    period: d.period(),
+                };
+                let snapshot = import_dir(&dir.join(d.id), meta).map_err(Failure::Data)?;
+                let out = dir.join(d.file());
+                std::fs::write(&out, snapshot_json::to_string(&snapshot))
+                    .map_err(|e| Failure::Write(out.display().to_string(), e))?;
+                eprintln!("Đã ghi {}: {} đơn vị.", out.display(), snapshot.units.len());
+            }
+            Ok(())
+        }
         "score" => {
             let (pos, opts) = options(rest, &["--format"])?;
             let path = one_path(&pos, "tệp hoặc thư mục")?;
@@ -172,7 +199,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         "scenario" => {
-            let (pos, opts) = options(rest, &["--unit", "--lift", "--set"])?;
+            let (pos, opts) = options(rest, &["--unit", "--lift", "--set", "--nation"])?;
             let snapshot = load(Path::new(one_path(&pos, "tệp hoặc thư mục")?)).map_err(Failure::Data)?;
             let code = opts.get("--unit").ok_or_else(|| Failure::Usage("thiếu --unit <mã đơn vị>".into()))?;
             let unit = snapshot.unit_index(code).ok_or_else(|| Failure::Usage(format!("không có đơn vị {code}")))?;
@@ -228,12 +255,13 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 "unit": code, "baseline_total": baseline.units[unit].total.as_f64(), "scenario_total": current.units[unit].total.as_f64(),
                 "baseline_rank": baseline.ranks[unit].rank, "scenario_rank": current.ranks[unit].rank, "peers": current.ranks[unit].of,
                 "groups": groups, "overrides": overrides, "passed": passed,
+                "province": province_json(&snapshot, &baseline, &current, nation(&opts)?.as_ref()),
             });
             println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
             Ok(())
         }
         "plan" => {
-            let (pos, opts) = options(rest, &["--unit", "--total", "--rank", "--until"])?;
+            let (pos, opts) = options(rest, &["--unit", "--total", "--rank", "--until", "--nation"])?;
             let original = load(Path::new(one_path(&pos, "tệp hoặc thư mục")?)).map_err(Failure::Data)?;
             let mut effort = chiso::engine::plan::Effort::default();
             let snapshot = match opts.get("--until") {
@@ -272,9 +300,58 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .iter()
                 .map(|st| serde_json::json!({ "metric": m.metrics[st.metric].code, "from": st.from, "to": st.to, "den": st.den, "effort": st.effort }))
                 .collect();
+            let planned = rescore(&snapshot, &peers, &plan.scenario, &baseline, plan.scenario.units());
             let out = serde_json::json!({
                 "unit": code, "reached": plan.reached, "needed": plan.needed.as_f64(), "baseline_total": baseline.units[unit].total.as_f64(),
                 "total": plan.total.as_f64(), "rank": plan.rank.rank, "peers": plan.rank.of, "effort": plan.effort, "steps": steps,
+                "province": province_json(&snapshot, &baseline, &planned, nation(&opts)?.as_ref()),
+            });
+            println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
+            Ok(())
+        }
+        "province" => {
+            // The province's plan spread over its units, to a total or a national rank.
+            let (pos, opts) = options(rest, &["--total", "--rank", "--nation"])?;
+            let snapshot = load(Path::new(one_path(&pos, "tệp hoặc thư mục")?)).map_err(Failure::Data)?;
+            let nation = nation(&opts)?;
+            let peers = chiso::engine::Peers::of(&snapshot);
+            let baseline = scoring::score_among(&snapshot, &peers);
+            let root = chiso::state::State::new(std::rc::Rc::new(snapshot.clone()))
+                .province()
+                .ok_or_else(|| Failure::Usage("dữ liệu không có một tỉnh với các đơn vị trực thuộc".into()))?;
+            let needed = match (opts.get("--total"), opts.get("--rank"), &nation) {
+                (Some(t), None, _) => chiso::engine::Points::parse(&t.replace(',', "."))
+                    .ok_or_else(|| Failure::Usage(format!("--total {t}: cần số điểm")))?,
+                (None, Some(r), Some(n)) => {
+                    let r: u32 = r.parse().map_err(|_| Failure::Usage(format!("--rank {r}: cần số nguyên")))?;
+                    let at = n.find(&snapshot.units[root].code).ok_or_else(|| {
+                        Failure::Usage(format!("bảng các tỉnh không có {}", snapshot.units[root].code))
+                    })?;
+                    n.total_for_rank(at, r).unwrap_or(chiso::engine::Points::ZERO)
+                }
+                (None, Some(_), None) => return Err(Failure::Usage("--rank cần --nation <bảng 34 tỉnh>".into())),
+                _ => return Err(Failure::Usage("cần đúng một trong --total và --rank".into())),
+            };
+            let effort = chiso::engine::plan::Effort::default();
+            let plan =
+                chiso::engine::province::seek(&snapshot, &peers, &Scenario::new(), &baseline, root, needed, &effort);
+            let m = &snapshot.methodology;
+            let parts: Vec<serde_json::Value> = plan
+                .parts
+                .iter()
+                .map(|p| {
+                    let moves: Vec<serde_json::Value> = p
+                        .moves
+                        .iter()
+                        .map(|mv| serde_json::json!({ "metric": m.metrics[mv.metric].code, "from": mv.from, "to": mv.to, "den": mv.den }))
+                        .collect();
+                    serde_json::json!({ "unit": snapshot.units[p.unit].code, "moves": moves, "effort": p.effort,
+                        "total_from": p.total_from.as_f64(), "total_to": p.total_to.as_f64() })
+                })
+                .collect();
+            let out = serde_json::json!({
+                "needed": needed.as_f64(), "reached": plan.reached, "effort": plan.effort, "parts": parts,
+                "province": province_json(&snapshot, &baseline, &plan.scores, nation.as_ref()),
             });
             println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
             Ok(())
@@ -338,6 +415,37 @@ fn run(args: &[String]) -> Result<(), Failure> {
 
 /// A snapshot file, a filled-in template (.csv), or a folder in the portal's layout: read by the same
 /// code as the web app's import.
+/// The national list given with `--nation`, and the row of the snapshot's province in it.
+fn nation(opts: &BTreeMap<&str, &str>) -> Result<Option<chiso::engine::nation::Nation>, Failure> {
+    let Some(path) = opts.get("--nation") else { return Ok(None) };
+    let list = load(Path::new(path)).map_err(Failure::Data)?;
+    chiso::engine::nation::Nation::new(list)
+        .map(Some)
+        .ok_or_else(|| Failure::Usage(format!("{path}: không phải bảng các tỉnh (mỗi dòng một tỉnh)")))
+}
+
+/// The province's total before and under a scenario (with its units' counts rolled up), and its rank
+/// among the provinces of the national list if one is given; `null` for data without one province.
+fn province_json(
+    snapshot: &Snapshot,
+    baseline: &scoring::Scores,
+    current: &scoring::Scores,
+    nation: Option<&chiso::engine::nation::Nation>,
+) -> serde_json::Value {
+    let roots: Vec<usize> = (0..snapshot.units.len()).filter(|&u| snapshot.units[u].parent.is_none()).collect();
+    let [root] = roots[..] else { return serde_json::Value::Null };
+    let code = &snapshot.units[root].code;
+    let (before, after) = (baseline.units[root].total, current.units[root].total);
+    let national = nation.and_then(|n| {
+        let at = n.find(code)?;
+        let (b, a) = (n.standing(at, before), n.standing(at, after));
+        let passed: Vec<&str> =
+            n.passed(at, before, after).into_iter().map(|i| n.list.units[i].code.as_str()).collect();
+        Some(serde_json::json!({ "before": b.rank, "after": a.rank, "of": a.of, "passed": passed }))
+    });
+    serde_json::json!({ "code": code, "baseline_total": before.as_f64(), "total": after.as_f64(), "national_rank": national })
+}
+
 fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
     let name = path.display().to_string();
     let read = |p: &Path| {
@@ -351,16 +459,33 @@ fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
             .into_iter()
             .filter_map(|n| std::fs::read(path.join(n)).ok().map(|b| (n.to_owned(), b)))
             .collect();
-        let (mut s, _) = import::read_files(&files)?;
+        let imported = import::read_files(&files)?;
+        warn(&imported.warnings);
+        let mut s = imported.snapshot;
         s.meta.source = fill(VI.source_portal_dir, &[("dir", &path.display().to_string())]);
+        if s.meta.title.is_empty() {
+            s.meta.title = fill(VI.national_title, &[("n", &s.units.len().to_string())]);
+        }
         return Ok(s);
     }
     let file = path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let (mut s, origin) = import::read_files(&[(file, read(path)?)])?;
-    if let import::Origin::Template(file) = origin {
+    let imported = import::read_files(&[(file, read(path)?)])?;
+    warn(&imported.warnings);
+    let mut s = imported.snapshot;
+    if let import::Origin::Template(file) = imported.origin {
         s.meta.source = fill(VI.source_file, &[("file", &file)]);
     }
     Ok(s)
+}
+
+/// Warnings on stderr, each on its line, then how many.
+fn warn(warnings: &[Problem]) {
+    for w in warnings {
+        eprintln!("Lưu ý: {w}");
+    }
+    if !warnings.is_empty() {
+        eprintln!("{} lưu ý (dữ liệu vẫn được đọc).", warnings.len());
+    }
 }
 
 fn import_dir(dir: &Path, meta: Meta) -> Result<Snapshot, Vec<Problem>> {

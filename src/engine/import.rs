@@ -17,8 +17,17 @@ pub enum Origin {
     Snapshot,
 }
 
+/// A snapshot read, with which reader made it and the warnings of what it read differently from what
+/// the files say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub snapshot: Snapshot,
+    pub origin: Origin,
+    pub warnings: Vec<Problem>,
+}
+
 /// Reads the files given together (name, content) into one snapshot, or every problem found.
-pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<(Snapshot, Origin), Vec<Problem>> {
+pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Imported, Vec<Problem>> {
     let methodology = Methodology::default_version();
     let portal = portal_csv::file_names(&methodology);
     let is_portal = |name: &str| portal.contains(&base_name(name));
@@ -32,9 +41,14 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<(Snapshot, Origin), Vec
             .map(|(n, _)| Problem::new(Place::file(n), ProblemKind::NotPortalFile { expected: expected.clone() }))
             .collect();
         return match portal_csv::import(&map, methodology, Meta::default()) {
-            Ok(mut s) if problems.is_empty() => {
-                s.meta.title = s.units.iter().find(|u| u.parent.is_none()).map(|u| u.name.clone()).unwrap_or_default();
-                Ok((s, Origin::PortalCsv))
+            Ok((mut s, warnings)) if problems.is_empty() => {
+                // Named after its root; a list of provinces has none (the caller names it).
+                let roots: Vec<&str> = s.units.iter().filter(|u| u.parent.is_none()).map(|u| u.name.as_str()).collect();
+                s.meta.title = match roots[..] {
+                    [root] => root.to_owned(),
+                    _ => String::new(),
+                };
+                Ok(Imported { snapshot: s, origin: Origin::PortalCsv, warnings })
             }
             Ok(_) => Err(problems),
             Err(mut more) => {
@@ -47,12 +61,12 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<(Snapshot, Origin), Vec
         [(name, bytes)] if name.to_ascii_lowercase().ends_with(".csv") => {
             let title = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_owned();
             let s = template_csv::read(bytes, name, methodology, Meta { title, ..Meta::default() })?;
-            Ok((s, Origin::Template(name.clone())))
+            Ok(Imported { snapshot: s, origin: Origin::Template(name.clone()), warnings: Vec::new() })
         }
         [(name, bytes)] => {
             let text =
                 std::str::from_utf8(bytes).map_err(|_| vec![Problem::new(Place::file(name), ProblemKind::NotUtf8)])?;
-            Ok((snapshot_json::parse(text, name)?, Origin::Snapshot))
+            Ok(Imported { snapshot: snapshot_json::parse(text, name)?, origin: Origin::Snapshot, warnings: Vec::new() })
         }
         [] => Err(vec![Problem::new(Place::default(), ProblemKind::NoUnits)]),
         _ => Err(vec![Problem::new(Place::default(), ProblemKind::WrongFileSet)]),

@@ -52,6 +52,7 @@ pub struct Metric {
     pub group: usize,
     pub max: Points,
     pub rule: Rule,
+    pub arithmetic: Arithmetic,
     pub zero_denominator: ZeroDenominator,
     pub inherit: Inherit,
     /// What the numerator and denominator count: "dossiers", "procedures", "petitions"…
@@ -62,6 +63,10 @@ pub struct Metric {
     /// DOSSIER_ON_TIME. A scenario that moves the followed count moves this one by as many (within its
     /// denominator).
     pub follows: Option<usize>,
+    /// The counts of a province's units add up into the province's own (dossiers; a unit's petitions are
+    /// part of the province's): a scenario that moves a unit's numerator moves its root's by as many.
+    /// Not for distinct counts (procedures) nor the province's own metrics.
+    pub rolls_up: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +79,18 @@ pub enum Rule {
     Given,
     /// Counted for monitoring, worth no points.
     Monitor,
+}
+
+/// How a metric's points are computed from its rule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Arithmetic {
+    /// On the exact fraction, rounded once, half-up, to hundredths (every group but TTTT).
+    #[default]
+    Exact,
+    /// As the portal computes the online-payment group: the rate in percent rounded half-up to two
+    /// decimals, in binary floating point, then the rule on that percentage, the result rounded half-up
+    /// from its exact binary value (a product landing on 5,595 is 5,59499… and gives 5,59).
+    PercentF64,
 }
 
 /// What a metric scores when its denominator is zero (nothing to count).
@@ -164,12 +181,21 @@ impl Reader<'_> {
     }
 
     fn metric(&self, v: &Value, group: usize) -> Result<Metric, MethodologyError> {
-        let fields = ["code", "name", "max", "rule", "zero_denominator", "inherit", "counts", "portal", "follows"];
+        let fields =
+            ["code", "name", "max", "rule", "zero_denominator", "inherit", "counts", "portal", "follows", "rolls_up"];
         let o = self.object(v, "metric", &fields)?;
         let code = self.text(o, "code", "metric")?;
         let what = code.as_str();
-        let rule_obj =
-            self.object(o.get("rule").unwrap_or(&Value::Null), &format!("{what}.rule"), &["kind", "threshold"])?;
+        let rule_obj = self.object(
+            o.get("rule").unwrap_or(&Value::Null),
+            &format!("{what}.rule"),
+            &["kind", "threshold", "arithmetic"],
+        )?;
+        let arithmetic = match rule_obj.get("arithmetic").map(Value::as_str) {
+            None | Some(Some("exact")) => Arithmetic::Exact,
+            Some(Some("percent_f64")) => Arithmetic::PercentF64,
+            _ => return Err(self.bad(format!("{what}: rule.arithmetic must be exact or percent_f64"))),
+        };
         let rule = match (rule_obj.get("kind").and_then(Value::as_str), rule_obj.get("threshold")) {
             (Some("linear"), None) => Rule::Linear,
             (Some("given"), None) => Rule::Given,
@@ -209,6 +235,17 @@ impl Reader<'_> {
                 })
             }
         };
+        let rolls_up = match o.get("rolls_up") {
+            None => false,
+            Some(Value::Bool(b))
+                if !*b || (inherit == Inherit::None && !matches!(rule, Rule::Given | Rule::Monitor)) =>
+            {
+                *b
+            }
+            Some(_) => {
+                return Err(self.bad(format!("{what}: rolls_up is true or false, for a unit's own counted metric")))
+            }
+        };
         Ok(Metric {
             name: self.text(o, "name", what)?,
             max: self.points(o, "max", what)?,
@@ -220,6 +257,8 @@ impl Reader<'_> {
             inherit,
             portal,
             follows: None,
+            arithmetic,
+            rolls_up,
         })
     }
 }

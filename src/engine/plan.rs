@@ -103,7 +103,7 @@ impl Lost {
 }
 
 /// Points of a metric at a numerator over its denominator.
-fn points_at(m: &Methodology, metric: usize, num: u64, den: u64) -> Points {
+pub(crate) fn points_at(m: &Methodology, metric: usize, num: u64, den: u64) -> Points {
     metric_points(&m.metrics[metric], MetricInput::Counts { num, den }).unwrap_or_default()
 }
 
@@ -143,7 +143,7 @@ fn fixed(snapshot: &Snapshot, unit: usize, metric: usize, effort: &Effort) -> Op
 
 /// The highest numerator the plan may reach: the ceiling's count (and the metric's upper bound, if
 /// any), never below where it is now.
-fn ceiling_count(effort: &Effort, metric: usize, now: u64, den: u64) -> u64 {
+pub(crate) fn ceiling_count(effort: &Effort, metric: usize, now: u64, den: u64) -> u64 {
     let ceiling = count_for_rate(effort.ceiling(metric), den).map_or(den, |c| c.min(den));
     effort.upper.get(&metric).map_or(ceiling, |&u| ceiling.min(u)).max(now)
 }

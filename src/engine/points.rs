@@ -137,6 +137,48 @@ pub fn target(max: Points, num: u64, den: u64, threshold: Decimal) -> Points {
     Points(div_round_half_up(u128::from(max.0) * lhs, rhs) as u32)
 }
 
+/// An `f64` rounded half-up to hundredths from its exact binary value: 5.595, held as 5.59499999…,
+/// gives 559 hundredths; 4.695 held as 4.69500000…03 gives 470. Non-negative, finite values only
+/// (others give 0).
+pub fn round_binary_half_up(x: f64) -> u64 {
+    if !(x.is_finite() && x >= 0.0) || x == 0.0 {
+        return 0;
+    }
+    // x = mantissa × 2^exp exactly.
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mantissa, exp) = if exp_bits == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), exp_bits - 1075) };
+    let m = u128::from(mantissa) * 100;
+    if exp >= 0 {
+        return u64::try_from(m << exp.min(60)).unwrap_or(u64::MAX);
+    }
+    let shift = (-exp) as u32;
+    if shift >= 127 {
+        return 0; // far below a hundredth
+    }
+    // floor(m / 2^shift + 1/2) = floor((2m + 2^shift) / 2^(shift + 1))
+    let (two_m, half) = (m << 1, 1u128 << shift);
+    ((two_m + half) >> (shift + 1)) as u64
+}
+
+/// Points of a rate as the portal computes the online-payment group: the rate in percent, rounded
+/// half-up to two decimals, in `f64`; then `pct × max / 100` (linear) or `min(max, pct × max / (threshold
+/// × 100))` (target); the result rounded half-up from its exact binary value.
+pub fn percent_first(max: Points, num: u64, den: u64, threshold: Option<Decimal>) -> Points {
+    debug_assert!(den > 0);
+    let pct = round_binary_half_up(num as f64 * 100.0 / den as f64) as f64 / 100.0;
+    let max_f = f64::from(max.0) / 100.0;
+    let term = match threshold {
+        None => pct * max_f / 100.0,
+        Some(t) => {
+            let (n, d) = t.as_fraction();
+            (pct * max_f / (n as f64 * 100.0 / d as f64)).min(max_f)
+        }
+    };
+    Points((round_binary_half_up(term) as u32).min(max.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +190,28 @@ mod tests {
         assert_eq!(div_round_half_up(5, 2), 3);
         assert_eq!(div_round_half_up(4, 2), 2);
         assert_eq!(div_round_half_up(1, 3), 0);
+    }
+
+    #[test]
+    fn rounding_from_the_exact_binary_value() {
+        // 5.595 is held as 5.594999999999999751…: 5.59; 4.695 as 4.695000000000000284…: 4.70.
+        assert_eq!(round_binary_half_up(5.595), 559);
+        assert_eq!(round_binary_half_up(4.695), 470);
+        assert_eq!(round_binary_half_up(0.125), 13, "an exact binary half goes up");
+        assert_eq!(round_binary_half_up(61.39), 6139);
+        assert_eq!(round_binary_half_up(0.0), 0);
+        assert_eq!(round_binary_half_up(f64::NAN), 0);
+        // Phú Thọ 08/2026 (data README): H44.197 paid online 745 of 1,133 → 65,75% → 3,945 held as
+        // 3,94499… → 3,94 (the exact ratio gives 3,95); H44.144 295/377 → 78,25% → 4,695 → 4,70.
+        let six = Points(600);
+        assert_eq!(percent_first(six, 745, 1133, None), Points(394));
+        assert_eq!(linear(six, 745, 1133), Points(395));
+        assert_eq!(percent_first(six, 295, 377, None), Points(470));
+        assert_eq!(linear(six, 295, 377), Points(469));
+        // Targets: min(2, pct × 2 / 80).
+        let t80 = Decimal::parse("0.8").unwrap();
+        assert_eq!(percent_first(Points(200), 80, 100, Some(t80)), Points(200));
+        assert_eq!(percent_first(Points(200), 1, 3, Some(t80)), Points(83), "33,33% → 0,83325 → 0,83");
     }
 
     #[test]

@@ -45,14 +45,17 @@ pub fn width_problem(record: &csv_text::Record, header_len: usize, file: &str) -
     )
 }
 
-/// Reads the six group files (name → content) into a snapshot.
+/// Reads the six group files (name → content) into a snapshot, with the warnings of what was read
+/// differently from what the files say (a group taken as the portal's score for missing counts).
 pub fn import(
     files: &BTreeMap<String, Vec<u8>>,
     methodology: Arc<Methodology>,
     meta: Meta,
-) -> Result<Snapshot, Vec<Problem>> {
+) -> Result<(Snapshot, Vec<Problem>), Vec<Problem>> {
     let m = Arc::clone(&methodology);
     let mut b = Builder::new(methodology);
+    let mut warnings: Vec<Problem> = Vec::new();
+    let mut lines: HashMap<(usize, usize), u64> = HashMap::new();
     let mut first_file: Option<&str> = None;
     for (gi, group) in m.groups.iter().enumerate() {
         let Some(file) = group.portal_file.as_deref() else { continue };
@@ -131,6 +134,41 @@ pub fn import(
                     continue;
                 }
             };
+            // The portal's own score of the group, kept to compare with the engine's (never scored with).
+            if let Some(p) = Points::parse(cell(GROUP_SCORE)) {
+                let draft = b.draft_mut(index);
+                draft.published.resize(m.groups.len(), None);
+                draft.published[gi] = Some(p);
+                lines.insert((index, gi), line);
+            }
+            // Counts only partly there (the national list lacks two of TTTT's columns): the group is
+            // taken as the portal's score, with a warning naming what is missing; no count is guessed.
+            let missing: Vec<String> = m.metrics[group.metrics.clone()]
+                .iter()
+                .filter(|metric| metric.rule != Rule::Given)
+                .filter_map(|metric| metric.portal.as_ref())
+                .flat_map(|cols| {
+                    let all: Vec<&String> = cols.num.iter().chain(&cols.den).collect();
+                    let empty: Vec<String> = all.iter().filter(|c| cell(c).is_empty()).map(|c| (*c).clone()).collect();
+                    if empty.len() < all.len() {
+                        empty
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
+            if !missing.is_empty() {
+                if let Some(score) = Points::parse(cell(GROUP_SCORE)).filter(|p| *p <= group.max) {
+                    warnings.push(Problem::new(
+                        place.clone(),
+                        ProblemKind::IncompleteGroup { group: group.code.clone(), fields: missing },
+                    ));
+                    let draft = b.draft_mut(index);
+                    draft.given_groups[gi] = Some(score);
+                    draft.group_places[gi] = Some(place);
+                    continue;
+                }
+            }
             // Metrics of this group.
             let mut inputs: Vec<(usize, MetricInput)> = Vec::new();
             let mut row_ok = true;
@@ -196,6 +234,13 @@ pub fn import(
             }
         }
     }
+    // The national list: every row a PROVINCE and none the root of a tree — its rows are provinces, peers.
+    let national = !b.drafts().is_empty() && b.drafts().iter().all(|d| d.level == Level::Department);
+    if national {
+        for i in 0..b.drafts().len() {
+            b.draft_mut(i).level = Level::Province;
+        }
+    }
     // The portal's files carry no parent: a province's departments and communes hang under its one
     // PROVINCE_ROOT row; a file of provinces only has no parents.
     let provinces: Vec<String> =
@@ -212,7 +257,33 @@ pub fn import(
         (_, false) => {}
         (many, true) => b.problem(Place::default(), ProblemKind::AmbiguousRoot(many.len())),
     }
-    b.finish(meta)
+    let snapshot = b.finish(meta)?;
+    // Every group score the portal published and the engine computes otherwise is said (the data is
+    // still read: the engine's rules are the portal's as far as any capture shows).
+    let scores = super::scoring::score(&snapshot);
+    for (i, u) in snapshot.units.iter().enumerate() {
+        for (gi, published) in u.published.iter().enumerate() {
+            let engine = scores.units[i].groups[gi];
+            if let (Some(portal), false) = (*published, engine.given) {
+                if portal != engine.points {
+                    let file = m.groups[gi].portal_file.as_deref().unwrap_or_default();
+                    let mut place = Place::file(file).with_unit(&u.code);
+                    if let Some(&line) = lines.get(&(i, gi)) {
+                        place = place.with_row(Row::Line(line));
+                    }
+                    warnings.push(Problem::new(
+                        place.with_field(GROUP_SCORE),
+                        ProblemKind::DiffersFromPortal {
+                            group: m.groups[gi].code.clone(),
+                            engine: engine.points,
+                            portal,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    Ok((snapshot, warnings))
 }
 
 /// Sum of the count cells of one side of a ratio; `None` when all are empty.

@@ -133,6 +133,18 @@ pub enum ProblemKind {
         expected: MetricInput,
     },
     UnitMissingInFile(String),
+    /// A warning, not an error: a group whose counts are only partly there (these fields are empty) is
+    /// taken as the portal's group score.
+    IncompleteGroup {
+        group: String,
+        fields: Vec<String>,
+    },
+    /// A warning: the engine scores a group otherwise than the portal published it.
+    DiffersFromPortal {
+        group: String,
+        engine: Points,
+        portal: Points,
+    },
     BadDate(String),
     BadPeriod(String),
     NoUnits,

@@ -127,12 +127,41 @@ impl Scenario {
         }
     }
 
+    /// How much a scenario moves a root's count of a metric that rolls up (`rolls_up` in the
+    /// methodology: the province's dossiers are its units' dossiers) through the units under it: the sum of
+    /// their changes, each as scored (their own and the count they follow). 0 for any other unit or metric.
+    fn rolled_up(&self, snapshot: &Snapshot, unit: usize, metric: usize) -> i64 {
+        let Some(def) = snapshot.methodology.metrics.get(metric) else { return 0 };
+        if !def.rolls_up || snapshot.units.get(unit).is_none_or(|u| u.parent.is_some()) {
+            return 0;
+        }
+        // The units under this root whose count of `metric` a scenario moves: an override on it or on
+        // the metric it follows. (Over the overrides, not the units: a step costs what the plan holds.)
+        let moved: BTreeSet<usize> = self
+            .overrides
+            .keys()
+            .filter(|&&(v, k)| v != unit && (k == metric || Some(k) == def.follows) && snapshot.root_of(v) == unit)
+            .map(|&(v, _)| v)
+            .collect();
+        moved
+            .into_iter()
+            .filter_map(|v| Some(self.shown(snapshot, v, metric)? as i64 - lever(snapshot, v, metric).ok()?.0 as i64))
+            .sum()
+    }
+
+    /// What the rest of a scenario adds to a unit's own count of a metric: the count it follows, and for
+    /// a root the changes of its units that roll up into it.
+    fn carried(&self, snapshot: &Snapshot, unit: usize, metric: usize) -> i64 {
+        self.linked_change(snapshot, unit, metric) + self.rolled_up(snapshot, unit, metric)
+    }
+
     /// The numerator a metric is scored with for a unit under this scenario (its own count, moved with
-    /// the count it follows, within its denominator); `None` for a metric the unit cannot move.
+    /// the count it follows and, for a province, with its units' counts, within its denominator); `None`
+    /// for a metric the unit cannot move.
     pub fn shown(&self, snapshot: &Snapshot, unit: usize, metric: usize) -> Option<u64> {
         let (base, den) = lever(snapshot, unit, metric).ok()?;
         let own = self.numerator(unit, metric).unwrap_or(base);
-        Some((own as i64 + self.linked_change(snapshot, unit, metric)).clamp(0, den as i64) as u64)
+        Some((own as i64 + self.carried(snapshot, unit, metric)).clamp(0, den as i64) as u64)
     }
 
     /// Sets the numerator a metric is scored with (what a slider shows): for a metric that follows
@@ -142,7 +171,7 @@ impl Scenario {
         if shown > den {
             return Err(LeverError::AboveDenominator { num: shown, den });
         }
-        let own = (shown as i64 - self.linked_change(snapshot, unit, metric)).clamp(0, den as i64) as u64;
+        let own = (shown as i64 - self.carried(snapshot, unit, metric)).clamp(0, den as i64) as u64;
         self.set(snapshot, unit, metric, own)
     }
 
@@ -232,7 +261,7 @@ impl Scenario {
         match snapshot.units[owner].metrics.get(metric) {
             Some(&MetricInput::Counts { num, den }) => {
                 let own = self.overrides.get(&(owner, metric)).copied().unwrap_or(num);
-                let moved = own as i64 + self.linked_change(snapshot, owner, metric);
+                let moved = own as i64 + self.carried(snapshot, owner, metric);
                 MetricInput::Counts { num: moved.clamp(0, den as i64) as u64, den }
             }
             Some(input) => *input,
@@ -242,8 +271,9 @@ impl Scenario {
 }
 
 /// The scores of a snapshot under a scenario, from the scores under a previous scenario: only the
-/// units in `changed` (and, for a root whose inherited metrics changed, every unit under it) are
-/// rescored, and only their peer groups reranked.
+/// units in `changed` (with, for a unit under a root, the root its counts roll up into; and for a root
+/// that changed itself, every unit under it, which inherits its metrics) are rescored, and only their
+/// peer groups reranked.
 pub fn rescore(
     snapshot: &Snapshot,
     peers: &Peers,
@@ -253,14 +283,20 @@ pub fn rescore(
 ) -> Scores {
     let m = &snapshot.methodology;
     let has_inherited = m.metrics.iter().any(|x| x.inherit == Inherit::Root);
+    let rolls_up = m.metrics.iter().any(|x| x.rolls_up);
     let mut units: BTreeSet<usize> = BTreeSet::new();
     for u in changed {
         if u >= snapshot.units.len() {
             continue;
         }
         units.insert(u);
-        if has_inherited && snapshot.units[u].parent.is_none() {
-            units.extend((0..snapshot.units.len()).filter(|&v| snapshot.root_of(v) == u));
+        if snapshot.units[u].parent.is_none() {
+            if has_inherited {
+                units.extend((0..snapshot.units.len()).filter(|&v| snapshot.root_of(v) == u));
+            }
+        } else if rolls_up {
+            // The root's rolled-up counts moved, not its inherited ones: the root alone is rescored.
+            units.insert(snapshot.root_of(u));
         }
     }
     let mut next = previous.clone();

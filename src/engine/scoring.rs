@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::chunked::Chunked;
-use super::methodology::{Metric, Rule, ZeroDenominator};
+use super::methodology::{Arithmetic, Metric, Rule, ZeroDenominator};
 use super::points::{self, Points};
 use super::ranking::{self, Peers, Rank};
 use super::snapshot::{MetricInput, Snapshot};
@@ -21,8 +21,14 @@ pub fn metric_points(metric: &Metric, input: MetricInput) -> Option<Points> {
             ZeroDenominator::Full => Some(metric.max),
             ZeroDenominator::Null => None,
         },
-        (Rule::Linear, MetricInput::Counts { num, den }) => Some(points::linear(metric.max, num, den)),
-        (Rule::Target(t), MetricInput::Counts { num, den }) => Some(points::target(metric.max, num, den, t)),
+        (Rule::Linear, MetricInput::Counts { num, den }) => Some(match metric.arithmetic {
+            Arithmetic::Exact => points::linear(metric.max, num, den),
+            Arithmetic::PercentF64 => points::percent_first(metric.max, num, den, None),
+        }),
+        (Rule::Target(t), MetricInput::Counts { num, den }) => Some(match metric.arithmetic {
+            Arithmetic::Exact => points::target(metric.max, num, den, t),
+            Arithmetic::PercentF64 => points::percent_first(metric.max, num, den, Some(t)),
+        }),
     }
 }
 

@@ -169,6 +169,20 @@ pub struct Unit {
     /// Group scores the portal publishes without counts (CLGQ for departments and communes), per
     /// group index; used only for a group none of whose metrics has data.
     pub given_groups: Vec<Option<Points>>,
+    /// The group scores the portal published with the counts, per group index (empty when the data
+    /// does not say): never scored with, kept to compare the engine's scores with the portal's and to
+    /// hold other provinces at their published totals.
+    pub published: Vec<Option<Points>>,
+}
+
+impl Unit {
+    /// The total the portal published: the sum of its published group scores, when it gave them all.
+    pub fn published_total(&self) -> Option<Points> {
+        if self.published.is_empty() {
+            return None;
+        }
+        self.published.iter().try_fold(Points::ZERO, |sum, p| p.map(|p| Points(sum.0 + p.0)))
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -280,6 +294,8 @@ pub struct UnitDraft {
     pub parent: Option<String>,
     pub metrics: Vec<MetricInput>,
     pub given_groups: Vec<Option<Points>>,
+    /// The portal's published group scores, if the source gives them (`Unit::published`).
+    pub published: Vec<Option<Points>>,
     /// Where the unit was read, for messages about it as a whole.
     pub place: Place,
     /// Where each group of the unit was read when it differs from `place` (the portal's CSV layout has
@@ -298,6 +314,7 @@ impl UnitDraft {
             parent: None,
             metrics: vec![MetricInput::Missing; methodology.metrics.len()],
             given_groups: vec![None; methodology.groups.len()],
+            published: Vec::new(),
             group_places: vec![None; methodology.groups.len()],
             place,
             refused: false,
@@ -483,6 +500,12 @@ impl Builder {
                     }
                     _ => {}
                 }
+                if let Some(&Some(score)) = d.published.get(gi).filter(|p| p.is_some_and(|p| p > g.max)) {
+                    self.problems.push(Problem::new(
+                        place.clone().with_field(format!("published.{}", g.code)),
+                        ProblemKind::ScoreAboveMax { score, max: g.max },
+                    ));
+                }
                 // A child may repeat its root's value of an inherited metric (the portal does), but
                 // not contradict it.
                 let root = roots[i];
@@ -518,7 +541,15 @@ impl Builder {
                         }
                     }
                 }
-                Unit { code: d.code, name: d.name, level: d.level, parent, metrics, given_groups: d.given_groups }
+                Unit {
+                    code: d.code,
+                    name: d.name,
+                    level: d.level,
+                    parent,
+                    metrics,
+                    given_groups: d.given_groups,
+                    published: d.published,
+                }
             })
             .collect();
         Ok(Snapshot::new(meta, m, units))

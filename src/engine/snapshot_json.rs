@@ -19,7 +19,7 @@ pub const FORMAT: &str = "chiso.snapshot";
 pub const VERSION: u64 = 1;
 
 const TOP_FIELDS: [&str; 8] = ["format", "version", "title", "source", "captured", "period", "methodology", "units"];
-const UNIT_FIELDS: [&str; 6] = ["code", "name", "level", "parent", "metrics", "given_groups"];
+const UNIT_FIELDS: [&str; 7] = ["code", "name", "level", "parent", "metrics", "given_groups", "published"];
 
 /// Reads a snapshot file whose methodology is one of the shipped versions. `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<Snapshot, Vec<Problem>> {
@@ -199,28 +199,12 @@ fn read_unit(v: &Value, place: Place, index: &HashMap<&str, usize>, b: &mut Buil
             ok = false;
         }
     }
-    match o.get("given_groups") {
-        None => {}
-        Some(Value::Object(groups)) => {
-            for (key, value) in groups {
-                let fp = f(&format!("given_groups.{key}"));
-                let Some(gi) = m.group_index(key) else {
-                    b.problem(fp, ProblemKind::UnknownGroup(m.id.clone()));
-                    ok = false;
-                    continue;
-                };
-                match read_score(value) {
-                    Some(p) => draft.given_groups[gi] = Some(p),
-                    None => {
-                        b.problem(fp, ProblemKind::BadScore(excerpt(&value.to_string())));
-                        ok = false;
-                    }
-                }
-            }
-        }
-        Some(_) => {
-            b.problem(f("given_groups"), ProblemKind::WrongType(Expected::GroupMap));
-            ok = false;
+    for (key, published) in [("given_groups", false), ("published", true)] {
+        match read_group_map(b, &m, o.get(key), key, &f) {
+            Ok(None) => {}
+            Ok(Some(scores)) if published => draft.published = scores,
+            Ok(Some(scores)) => draft.given_groups = scores,
+            Err(()) => ok = false,
         }
     }
     if ok {
@@ -253,6 +237,44 @@ fn read_count(v: Option<&Value>, at: impl Fn() -> Place) -> Result<Option<u64>, 
         // Counts typed as text in a hand-made file: the same rules as in CSV.
         Some(Value::String(s)) => parse_count(s).map(Some).map_err(|k| Problem::new(at(), k)),
         Some(other) => Err(Problem::new(at(), ProblemKind::BadNumber(excerpt(&other.to_string())))),
+    }
+}
+
+/// A map of group scores (`{"CKMB": 7.96, …}`), one per group index; `None` when absent. Problems are
+/// reported to the builder (`Err` once any was).
+fn read_group_map(
+    b: &mut Builder,
+    m: &Methodology,
+    value: Option<&Value>,
+    key: &str,
+    f: &dyn Fn(&str) -> Place,
+) -> Result<Option<Vec<Option<Points>>>, ()> {
+    let Some(value) = value else { return Ok(None) };
+    let Value::Object(groups) = value else {
+        b.problem(f(key), ProblemKind::WrongType(Expected::GroupMap));
+        return Err(());
+    };
+    let mut scores = vec![None; m.groups.len()];
+    let mut ok = true;
+    for (code, value) in groups {
+        let fp = f(&format!("{key}.{code}"));
+        let Some(gi) = m.group_index(code) else {
+            b.problem(fp, ProblemKind::UnknownGroup(m.id.clone()));
+            ok = false;
+            continue;
+        };
+        match read_score(value) {
+            Some(p) => scores[gi] = Some(p),
+            None => {
+                b.problem(fp, ProblemKind::BadScore(excerpt(&value.to_string())));
+                ok = false;
+            }
+        }
+    }
+    if ok {
+        Ok(Some(scores))
+    } else {
+        Err(())
     }
 }
 
@@ -370,6 +392,15 @@ impl Serialize for UnitOut<'_> {
             .collect();
         if !given.is_empty() {
             map.serialize_entry("given_groups", &Ordered(&given))?;
+        }
+        let published: Vec<(&str, f64)> = u
+            .published
+            .iter()
+            .enumerate()
+            .filter_map(|(g, p)| p.map(|p| (m.groups[g].code.as_str(), p.as_f64())))
+            .collect();
+        if !published.is_empty() {
+            map.serialize_entry("published", &Ordered(&published))?;
         }
         map.end()
     }

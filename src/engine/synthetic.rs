@@ -58,7 +58,15 @@ pub fn province(methodology: Arc<Methodology>, units: usize, seed: u64) -> Snaps
         if let (Some(g), Some(_)) = (clgq, parent) {
             given_groups[g] = Some(Points(rng.upto(m.groups[g].max.hundredths().into()) as u32));
         }
-        out.push(Unit { code, name: format!("Đơn vị thử {i}"), level, parent, metrics, given_groups });
+        out.push(Unit {
+            code,
+            name: format!("Đơn vị thử {i}"),
+            level,
+            parent,
+            metrics,
+            given_groups,
+            published: Vec::new(),
+        });
     }
     // Synthetic data reads like the real thing (Vietnamese names): it is data, not display text.
     let meta =

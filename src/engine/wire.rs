@@ -75,9 +75,11 @@ pub fn encode(s: &Snapshot) -> Vec<u8> {
                 }
             }
         }
-        w.u32(u.given_groups.len() as u32);
-        for g in &u.given_groups {
-            w.u32(g.map_or(NONE, |p| p.hundredths()));
+        for list in [&u.given_groups, &u.published] {
+            w.u32(list.len() as u32);
+            for g in list {
+                w.u32(g.map_or(NONE, |p| p.hundredths()));
+            }
         }
     }
     w.0
@@ -184,6 +186,13 @@ fn read(bytes: &[u8]) -> Option<Result<Snapshot, Vec<Problem>>> {
                 v => Some(Points(v)),
             };
         }
+        // Published scores: none, or one per group.
+        let n = r.u32()? as usize;
+        if n != 0 && n != methodology.groups.len() {
+            return None;
+        }
+        draft.published =
+            (0..n).map(|_| r.u32().map(|v| (v != NONE).then_some(Points(v)))).collect::<Option<Vec<_>>>()?;
         drafts.push(draft);
     }
     if !r.0.is_empty() {
@@ -206,7 +215,7 @@ mod tests {
 
     #[test]
     fn round_trip_and_refusal() {
-        let s = crate::default_snapshot::load();
+        let s = crate::datasets::sample();
         let bytes = encode(&s);
         assert_eq!(decode(&bytes), Ok(s.clone()));
         assert!(bytes.len() < 120_000, "{} bytes", bytes.len());
@@ -227,7 +236,7 @@ mod tests {
 
     #[test]
     fn worker_bytes_get_the_checks_a_file_gets() {
-        let mut s = crate::default_snapshot::load();
+        let mut s = crate::datasets::sample();
         let k = s.methodology.metric_index("ONLINE_PAYMENT_DOSSIER").unwrap();
         s.units[5].metrics[k] = MetricInput::Counts { num: 11, den: 10 };
         let (a, b) = (s.unit_index("H44.100").unwrap(), s.unit_index("H44.101").unwrap());

@@ -208,7 +208,7 @@ mod tests {
     fn count_changes_read_as_staff_write_them() {
         assert_eq!(lower_first("Hồ sơ thanh toán trực tuyến"), "hồ sơ thanh toán trực tuyến");
         assert_eq!(lower_first("TTHC có phát sinh thanh toán trực tuyến"), "TTHC có phát sinh thanh toán trực tuyến");
-        let snapshot = crate::default_snapshot::load();
+        let snapshot = crate::datasets::sample();
         let peers = crate::engine::Peers::of(&snapshot);
         let u = snapshot.unit_index("H44").unwrap(); // 233.203 of 268.066 fee-bearing dossiers paid online
         let k = snapshot.methodology.metric_index("ONLINE_PAYMENT_DOSSIER").unwrap();

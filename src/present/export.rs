@@ -107,6 +107,65 @@ pub fn plan(t: &Text, unit_name: &str, b: &Breakdown) -> String {
     csv(out)
 }
 
+/// The province's plan per unit: one row a unit and metric, with the counts to reach.
+pub fn province_plan(t: &Text, snapshot: &Snapshot, plan: &crate::engine::province::ProvincePlan) -> String {
+    let m = &snapshot.methodology;
+    let mut out = vec![t.csv_province_plan.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
+    for part in &plan.parts {
+        let u = &snapshot.units[part.unit];
+        for mv in &part.moves {
+            out.push(vec![
+                text_cell(&u.code),
+                text_cell(&u.name),
+                m.metrics[mv.metric].code.clone(),
+                m.metrics[mv.metric].name.clone(),
+                mv.from.to_string(),
+                mv.to.to_string(),
+                (mv.to - mv.from).to_string(),
+                mv.den.to_string(),
+                pts(part.total_from),
+                pts(part.total_to),
+            ]);
+        }
+    }
+    csv(out)
+}
+
+/// Who drags the province down: per metric, each unit's missing items and share of the points lost.
+pub fn drag(
+    t: &Text,
+    snapshot: &Snapshot,
+    scenario: &crate::engine::scenario::Scenario,
+    drags: &[crate::engine::province::Drag],
+) -> String {
+    let m = &snapshot.methodology;
+    let mut out = vec![t.csv_drag.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
+    for d in drags {
+        let def = &m.metrics[d.metric];
+        for share in &d.shares {
+            let (code, name, rate) = match share.unit {
+                Some(u) => {
+                    let den = crate::engine::scenario::lever(snapshot, u, d.metric).map_or(0, |(_, den)| den);
+                    let rate = scenario.shown(snapshot, u, d.metric).map(|n| t.rate(n, den));
+                    (text_cell(&snapshot.units[u].code), text_cell(&snapshot.units[u].name), rate.unwrap_or_default())
+                }
+                None => (String::new(), t.province_own.to_owned(), String::new()),
+            };
+            out.push(vec![
+                def.code.clone(),
+                def.name.clone(),
+                pts(d.lost),
+                code,
+                name,
+                share.missing.to_string(),
+                rate,
+                pts(share.points),
+            ]);
+        }
+    }
+    csv(out)
+}
+
 /// A file name: ASCII letters, digits, dots and single dashes; Vietnamese letters lose their marks
 /// ("Xã, phường (148)" → "Xa-phuong-148").
 pub fn file_name(parts: &[&str], extension: &str) -> String {

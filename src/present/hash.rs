@@ -1,4 +1,5 @@
-//! The address the app understands and writes: `#unit=H44.166&id=<identity>&s=<scenario>&t=<title>`.
+//! The address the app understands and writes:
+//! `#data=<built-in data>&unit=H44.166&id=<identity>&s=<scenario>&t=<title>`.
 //! A link can come from anyone: each field is read on its own, only what it can be is taken, and
 //! whatever cannot be used is named ([`LinkError`]) so that the app can say why.
 
@@ -12,6 +13,8 @@ pub const MAX_HASH: usize = crate::engine::share::MAX_LEN * 3 + 1_000;
 /// Everything a shared link carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Link {
+    /// The built-in data to open (`datasets::ALL`, by the folder's name).
+    pub data: Option<String>,
     pub unit: Option<String>,
     /// The identity of the data the scenario belongs to.
     pub id: Option<String>,
@@ -58,6 +61,18 @@ impl Link {
                 continue;
             };
             match key {
+                // An id is a folder's name: lower-case letters, digits and dashes (the state checks
+                // that the site has it).
+                "data" => {
+                    let ok = !value.is_empty()
+                        && value.len() <= MAX_CODE
+                        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    if ok {
+                        link.data = Some(value);
+                    } else {
+                        errors.push(LinkError::Malformed(short()));
+                    }
+                }
                 "unit" => {
                     // Any code the data can hold (the state checks that it is there), but no control characters.
                     let ok = !value.is_empty()
@@ -94,6 +109,9 @@ impl Link {
     /// The hash for a view: the unit, and the scenario with the data's identity and title when there is one.
     pub fn to_hash(&self) -> String {
         let mut parts = Vec::new();
+        if let Some(d) = &self.data {
+            parts.push(format!("data={}", percent_encode(d)));
+        }
         if let Some(u) = &self.unit {
             parts.push(format!("unit={}", percent_encode(u)));
         }
@@ -171,13 +189,22 @@ mod tests {
     #[test]
     fn links_round_trip_and_every_refusal_is_named() {
         let link = Link {
+            data: Some("phu-tho-2026-q3".into()),
             unit: Some("H44.166".into()),
             id: Some("00032b5815ab34fc".into()),
             scenario: Some("H44.166:13=1900,14=240".into()),
             title: Some("UBND tỉnh Phú Thọ — Quý 3/2026".into()),
         };
         let hash = link.to_hash();
-        assert!(hash.starts_with("#unit=H44.166&id=00032b5815ab34fc&s=H44.166:13=1900,14=240&t=UBND%20t"), "{hash}");
+        assert!(
+            hash.starts_with(
+                "#data=phu-tho-2026-q3&unit=H44.166&id=00032b5815ab34fc&s=H44.166:13=1900,14=240&t=UBND%20t"
+            ),
+            "{hash}"
+        );
+        // A data id is a folder's name.
+        assert_eq!(Link::parse("#data=Phu%20Tho").1, [LinkError::Malformed("data=Phu%20Tho".into())]);
+        assert_eq!(Link::parse("#data=%3Cscript%3E").1, [LinkError::Malformed("data=%3Cscript%3E".into())]);
         assert_eq!(Link::parse(&hash), (link, vec![]));
         // A scenario without its data's identity, or with a short one, is not applied, and says so.
         let (l, e) = Link::parse("#unit=H44&id=nothex&s=H44:1=2");

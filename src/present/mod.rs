@@ -6,6 +6,7 @@ pub mod export;
 pub mod hash;
 pub mod lever_input;
 pub mod planning;
+pub mod province;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn the_lost_table_and_a_plan_in_words() {
-        let s = crate::default_snapshot::load();
+        let s = crate::datasets::sample();
         let scores = scoring::score(&s);
         let u = s.unit_index("H44.166").unwrap();
         let rows = lost_rows(&VI, &s, &plan::points_lost(&s, &Scenario::new(), &scores, u, &Effort::default()));

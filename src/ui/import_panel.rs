@@ -20,7 +20,7 @@ enum Status {
     Reading(u64),
     Scoring(usize),
     Failed(Vec<String>),
-    Loaded { title: String, units: usize },
+    Loaded { title: String, units: usize, warnings: Vec<String> },
 }
 
 /// How many problems the panel lists (the rest are counted).
@@ -61,11 +61,15 @@ pub fn import_panel(Props { dispatch, lang }: &Props) -> Html {
                     Err(e) => Err(vec![e]),
                 };
                 match result {
-                    Ok(snapshot) => {
+                    Ok((snapshot, warnings)) => {
                         // Two stages, with a frame between: checked, then scored and ranked.
                         status.set(Status::Scoring(snapshot.units.len()));
                         gloo_timers::future::TimeoutFuture::new(20).await;
-                        status.set(Status::Loaded { title: snapshot.meta.title.clone(), units: snapshot.units.len() });
+                        status.set(Status::Loaded {
+                            title: snapshot.meta.title.clone(),
+                            units: snapshot.units.len(),
+                            warnings,
+                        });
                         let kept = kept_for(&share::identity(&snapshot));
                         dispatch.dispatch(Action::Load { snapshot: Rc::new(snapshot), kept });
                     }
@@ -115,8 +119,16 @@ pub fn import_panel(Props { dispatch, lang }: &Props) -> Html {
                     Status::Idle => html! {},
                     Status::Reading(bytes) => html! { <p class="import-status" aria-busy="true">{ fill(t.reading, &[("kb", &t.int(bytes / 1024))]) }</p> },
                     Status::Scoring(units) => html! { <p class="import-status" aria-busy="true">{ fill(t.scoring, &[("n", &t.int(*units as u64))]) }</p> },
-                    Status::Loaded { title, units } => html! {
-                        <p class="import-status ok" role="status"><bdi>{ fill(t.loaded, &[("title", title), ("n", &t.int(*units as u64))]) }</bdi></p>
+                    Status::Loaded { title, units, warnings } => html! {
+                        <>
+                            <p class="import-status ok" role="status"><bdi>{ fill(t.loaded, &[("title", title), ("n", &t.int(*units as u64))]) }</bdi></p>
+                            if !warnings.is_empty() {
+                                <div class="import-warnings" data-testid="import-warnings">
+                                    <p>{ fill(t.import_warnings, &[("n", &n(warnings.len()))]) }</p>
+                                    <ul>{ for warnings.iter().take(LISTED).map(|w| html! { <li dir="auto">{ w }</li> }) }</ul>
+                                </div>
+                            }
+                        </>
                     },
                     Status::Failed(problems) => html! {
                         <div class="import-errors" data-testid="import-errors" role="alert">

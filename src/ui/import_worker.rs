@@ -22,8 +22,11 @@ async fn next_message(worker: &web_sys::Worker) -> Result<JsValue, ()> {
     Ok(event.dyn_into::<web_sys::MessageEvent>().map_err(|_| ())?.data())
 }
 
+/// A snapshot read by the worker, with its warnings in words.
+pub type Read = (Snapshot, Vec<String>);
+
 /// Sends one job to a fresh worker and reads its answer.
-async fn run(job: &js_sys::Object, transfer: &js_sys::Array, lang: Lang) -> Result<Snapshot, Vec<String>> {
+async fn run(job: &js_sys::Object, transfer: &js_sys::Array, lang: Lang) -> Result<Read, Vec<String>> {
     let t = lang.text();
     let failed = || vec![t.worker_failed.to_owned()];
     let worker = web_sys::Worker::new(WORKER).map_err(|_| failed())?;
@@ -39,15 +42,22 @@ async fn run(job: &js_sys::Object, transfer: &js_sys::Array, lang: Lang) -> Resu
     .await;
     worker.terminate();
     let data = answer.map_err(|_| failed())?;
-    if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-        return wire::decode(&bytes.to_vec()).map_err(|ps| ps.iter().map(|p| t.problem(p)).collect());
+    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+    if let Some(bytes) = field("wire").and_then(|w| w.dyn_into::<js_sys::Uint8Array>().ok()) {
+        let warnings: Vec<String> = field("warnings")
+            .and_then(|w| w.dyn_into::<js_sys::Array>().ok())
+            .map(|list| list.iter().filter_map(|w| w.as_string()).collect())
+            .unwrap_or_default();
+        let snapshot =
+            wire::decode(&bytes.to_vec()).map_err(|ps| ps.iter().map(|p| t.problem(p)).collect::<Vec<_>>())?;
+        return Ok((snapshot, warnings));
     }
     let problems: js_sys::Array = data.dyn_into().map_err(|_| failed())?;
     Err(problems.iter().filter_map(|p| p.as_string()).collect())
 }
 
 /// Reads files the user gave (name, bytes) in the worker.
-pub async fn import(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Snapshot, Vec<String>> {
+pub async fn import(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Read, Vec<String>> {
     let list = js_sys::Array::new();
     let transfer = js_sys::Array::new();
     for (name, bytes) in files {
@@ -61,7 +71,7 @@ pub async fn import(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Snapshot,
 }
 
 /// Reads one of the site's own data files (relative to the page) in the worker.
-pub async fn load(url: &str, lang: Lang) -> Result<Snapshot, Vec<String>> {
+pub async fn load(url: &str, lang: Lang) -> Result<Read, Vec<String>> {
     let job = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&job, &"url".into(), &url.into());
     run(&job, &js_sys::Array::new(), lang).await

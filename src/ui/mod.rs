@@ -15,6 +15,7 @@ mod lever_row;
 mod notice;
 mod peer_tabs;
 mod planner;
+mod province;
 mod ranking_table;
 mod saved_scenarios;
 mod scenario_result;

@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::group_levers::{group_levers, GroupLever};
 use super::lever_row::LeverRow;
 use super::planner::{GoalPanel, LostPanel};
+use super::province::{DragPanel, ProvincePanel};
 use super::scenario_result::scenario_result;
 use crate::present::breakdown::{breakdown, GroupRow, MetricRow};
 use crate::present::text::{Lang, Text};
@@ -66,6 +67,17 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
                     },
                     DetailTab::Lost => html! { <LostPanel state={state.clone()} unit={u} /> },
                     DetailTab::Goal => html! { <GoalPanel state={state.clone()} unit={u} /> },
+                    DetailTab::Province if state.province() == Some(u) => html! { <ProvincePanel state={state.clone()} /> },
+                    DetailTab::Drag if state.province() == Some(u) => html! { <DragPanel state={state.clone()} /> },
+                    // The province's panels belong to the province: another unit shows its what-if.
+                    DetailTab::Province | DetailTab::Drag => html! {
+                        <>
+                            { group_levers(t, &state.dispatcher(), u, &GroupLever::of(state, u, &LEVER_GROUPS)) }
+                            { for groups.into_iter().map(|g| html! {
+                                <GroupView key={g.code.clone()} dispatch={state.dispatcher()} unit={u} group={g.clone()} lang={state.lang} />
+                            }) }
+                        </>
+                    },
                 }
             }
         </section>
@@ -75,6 +87,7 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
 /// The unit's panels: the what-if, points lost, a goal. (A view function.)
 fn tabs(state: &UseReducerHandle<State>) -> Html {
     let t = state.text();
+    let province = state.selected.is_some() && state.selected == state.province();
     let tab = |which: DetailTab, label: &'static str, id: &'static str| {
         let dispatch = state.dispatcher();
         let active = state.tab == which;
@@ -90,6 +103,10 @@ fn tabs(state: &UseReducerHandle<State>) -> Html {
             { tab(DetailTab::WhatIf, t.tab_what_if, "tab-what-if") }
             { tab(DetailTab::Lost, t.tab_lost, "tab-lost") }
             { tab(DetailTab::Goal, t.tab_goal, "tab-goal") }
+            if province {
+                { tab(DetailTab::Province, t.tab_province, "tab-province") }
+                { tab(DetailTab::Drag, t.tab_drag, "tab-drag") }
+            }
         </div>
     }
 }

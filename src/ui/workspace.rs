@@ -7,6 +7,7 @@ use super::header::snapshot_header;
 use super::hooks::{kept_for, location_hash, planning_action, use_link, use_service_worker, use_store};
 use super::notice::notice;
 use super::peer_tabs::peer_tabs;
+use super::province::ProvinceBar;
 use super::ranking_table::RankingTable;
 use super::search_box::search_box;
 use super::unit_detail::UnitDetail;
@@ -16,21 +17,43 @@ use crate::state::{Action, DetailTab, State};
 #[derive(Properties)]
 pub struct Props {
     pub snapshot: Rc<Snapshot>,
+    /// The built-in dataset it is.
+    #[prop_or_default]
+    pub dataset: Option<&'static str>,
+    /// The national list of its period, if the site has one.
+    #[prop_or_default]
+    pub nation: Option<Rc<Snapshot>>,
+    /// Told which built-in data is shown (`None` once a file is opened in its place).
+    #[prop_or_default]
+    pub showing: Callback<Option<&'static str>>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
+        let same_nation = match (&self.nation, &other.nation) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
         Rc::ptr_eq(&self.snapshot, &other.snapshot)
+            && self.dataset == other.dataset
+            && same_nation
+            && self.showing == other.showing
     }
 }
 
 /// The page once a snapshot is loaded: its header, the ranking of a peer group, the selected unit's
 /// breakdown. The address and the browser's store follow the state (`hooks`).
 #[function_component(Workspace)]
-pub fn workspace(Props { snapshot }: &Props) -> Html {
+pub fn workspace(Props { snapshot, dataset, nation, showing }: &Props) -> Html {
     // The first frame already shows what this browser kept for the data, then what the link names.
     let state = use_reducer(|| {
-        let state = State::new(Rc::clone(snapshot));
+        let mut state = State::new(Rc::clone(snapshot));
+        if let Some(id) = dataset {
+            state = state.with_dataset(id);
+        }
+        if let Some(list) = nation {
+            state = state.reduce(Action::SetNation(Rc::clone(list)));
+        }
         let kept = kept_for(state.identity());
         let planning = planning_action(&state.snapshot().methodology);
         state.reduce(planning).reduce(Action::Restore(kept)).reduce(Action::OpenLink(location_hash()))
@@ -38,11 +61,16 @@ pub fn workspace(Props { snapshot }: &Props) -> Html {
     use_link(&state);
     use_store(&state);
     use_service_worker(&state);
+    {
+        let showing = showing.clone();
+        use_effect_with(state.dataset, move |d| showing.emit(*d));
+    }
     let t = state.text();
     let tab_labels: Vec<String> = (0..state.peers().groups.len()).map(|g| state.peer_group_label(g)).collect();
     html! {
         <>
-            { snapshot_header(t, state.snapshot()) }
+            { snapshot_header(t, state.snapshot(), state.dataset) }
+            if state.province().is_some() { <ProvinceBar state={state.clone()} /> }
             { data_tools(&state) }
             { notice(&state) }
             <main class={classes!("layout", (state.selected.is_some() && state.tab != DetailTab::WhatIf).then_some("wide-detail"))}>

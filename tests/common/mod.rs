@@ -24,6 +24,7 @@ pub fn read_dir_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn phu_tho() -> Snapshot {
     portal_csv::import(&read_dir_files(&phu_tho_dir()), Methodology::default_version(), Meta::default())
         .unwrap_or_else(|p| panic!("the real data imports: {p:?}"))
+        .0
 }
 
 /// A unit for a hand-made snapshot: every metric at full marks with round counts, so that a test

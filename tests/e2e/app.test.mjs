@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startSite, chiso, vi, slide, root, SNAPSHOT } from './harness.mjs';
+import { startSite, chiso, vi, slide, root, SNAPSHOT, pt } from './harness.mjs';
 
 let site, origin, browser;
 
@@ -20,7 +20,7 @@ async function open(hash = '') {
   page.on('request', (r) => requests.push(r.url()));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${origin}/${hash}`);
+  await page.goto(`${origin}/${pt(hash)}`);
   await page.waitForSelector('[role=row][data-unit]');
   return { page, requests, errors };
 }
@@ -59,7 +59,7 @@ test('a link to the province shows its breakdown: 61,39', async () => {
   const tamSon = scores.units.find((u) => u.unit_code === 'H44.166');
   assert.equal(await page.textContent('[data-testid=unit-total]'), vi(tamSon.total));
   assert.equal(await page.textContent('[data-testid=unit-rank]'), String(tamSon.rank));
-  await page.waitForFunction(() => location.hash === '#unit=H44.166');
+  await page.waitForFunction(() => location.hash === '#data=phu-tho-2026-q3&unit=H44.166');
   await page.close();
 });
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startSite, chiso, vi, slide, settled, root, SNAPSHOT } from './harness.mjs';
+import { startSite, chiso, vi, slide, settled, root, SNAPSHOT, pt } from './harness.mjs';
 
 let site, origin, browser;
 before(async () => {
@@ -19,7 +19,7 @@ async function open(context, hash = '') {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.goto(`${origin}/${hash}`);
+  await page.goto(`${origin}/${pt(hash)}`);
   await page.waitForSelector('[role=row][data-unit]');
   return { page, errors };
 }
@@ -85,14 +85,14 @@ test('the working scenario survives a reload; a saved one reopens; a damaged sto
   assert.equal(await page.textContent('[data-testid=scenario-total]'), planned);
   // A reload with no link in the address brings the working scenario back.
   await settled(page); // kept once the user pauses
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}/${pt()}`);
   await page.waitForSelector('[data-testid=scenario-total]');
   assert.equal(await page.textContent('[data-testid=scenario-total]'), planned);
   // A damaged store: reported, set aside, the app works. (Damaged from a page of the site where the
   // app does not run, so that no live app writes over it first.)
   await page.goto(`${origin}/manifest.webmanifest`);
   await page.evaluate(() => localStorage.setItem('chiso.scenarios.v1', '{"version":1,"data":{"x":{"saved":[{"name":1}]}}'));
-  await page.goto(`${origin}/#unit=H44`);
+  await page.goto(`${origin}/${pt('#unit=H44')}`);
   await page.waitForSelector('[data-testid=notice]');
   assert.match(await page.textContent('[data-testid=notice]'), /bị hỏng hoặc của phiên bản khác/);
   assert.equal(await page.evaluate(() => localStorage.getItem('chiso.scenarios.v1.hong')).then((v) => v.length > 0), true);
@@ -129,7 +129,7 @@ test('a shared link opens the same plan in a fresh browser; a link for other dat
   assert.equal(await fresh2.textContent('[data-testid=notice] q.quoted'), 'UBND tỉnh Phú Thọ — Quý 3/2026');
   assert.equal(await fresh2.textContent('[data-testid=gain]'), '0,00');
   // A hostile hash: a message or nothing, never markup.
-  await fresh2.goto(`${origin}/#unit=x&id=0123456789abcdef&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
+  await fresh2.goto(`${origin}/${pt('#unit=x&id=0123456789abcdef&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E')}`);
   await fresh2.waitForSelector('[role=row][data-unit]');
   assert.equal(await fresh2.locator('img').count(), 0);
   await c.close();

@@ -50,6 +50,12 @@ export function chiso(...args) {
 
 export const SNAPSHOT = path.join(root, 'data/phu-tho-2026-q3.json');
 
+/**
+ * The address of Phú Thọ Q3/2026 (the data most tests are written against: the app opens Đắk Lắk by
+ * default) with the rest of a hash: `pt('#unit=H44')` → `#data=phu-tho-2026-q3&unit=H44`.
+ */
+export const pt = (hash = '') => `#data=phu-tho-2026-q3${hash.replace(/^#/, '&').replace(/^&$/, '')}`;
+
 /** Points the Vietnamese way: 61.39 → "61,39". */
 export const vi = (points) => points.toFixed(2).replace('.', ',');
 

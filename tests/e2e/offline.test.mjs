@@ -67,11 +67,26 @@ test('after one visit the app opens with no network, and says when a new version
   await page.reload();
   await page.waitForSelector('[role=row][data-unit]');
   const offlineVisit = Date.now() - start;
-  assert.equal(await page.textContent('[data-testid=snapshot-title]'), 'UBND tỉnh Phú Thọ — Quý 3/2026');
-  assert.equal(await page.textContent('[role=row][data-unit] .total'), '68,45');
+  assert.equal(await page.textContent('[data-testid=snapshot-title]'), 'UBND tỉnh Đắk Lắk — Năm 2026');
+  assert.equal(await page.textContent('[role=row][data-unit] .total'), '73,41');
   // Data files still open offline (the import worker is one of the kept files).
   await page.setInputFiles('[data-testid=import-file]', path.join(root, 'data/phu-tho-2026-q3.json'));
   await page.waitForSelector('.import-status.ok');
+  // The other built-in data is not fetched until chosen; once opened, it is kept too.
+  const kept = () => page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).filter((f) => f.endsWith('.json'));
+  });
+  assert.ok((await kept()).includes('dak-lak-2026-year-20261010.json'), 'the default data, kept at install');
+  assert.ok(!(await kept()).includes('phu-tho-2026-08.json'), 'other data: not fetched before it is chosen');
+  await context.setOffline(false);
+  await page.selectOption('[data-testid=data-choice]', 'phu-tho-2026-08');
+  await page.waitForFunction(() => document.querySelector('[data-testid=snapshot-title]')?.textContent === 'UBND tỉnh Phú Thọ — Tháng 8/2026');
+  assert.ok((await kept()).includes('phu-tho-2026-08.json'));
+  assert.ok(!(await kept()).includes('phu-tho-2026-q3.json'), 'never chosen, never fetched');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid=snapshot-title]')?.textContent === 'UBND tỉnh Phú Thọ — Tháng 8/2026');
   await context.setOffline(false);
   console.log(`load: to a usable ranking on loopback ${firstVisit} ms at the first visit, ${offlineVisit} ms offline from the service worker's cache`);
 

@@ -3,7 +3,7 @@
 // through the `chiso` command line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, chiso, vi, root, SNAPSHOT } from './harness.mjs';
+import { startSite, chiso, vi, root, SNAPSHOT, pt } from './harness.mjs';
 
 let site, origin, browser;
 before(async () => {
@@ -23,7 +23,7 @@ async function open(hash) {
   const page = await context.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${origin}/${hash}`);
+  await page.goto(`${origin}/${pt(hash)}`);
   await page.waitForSelector('[data-testid=unit-detail]');
   return { context, page, errors };
 }

@@ -7,6 +7,6 @@ mod link;
 mod service_worker;
 mod store;
 
-pub use link::{location_hash, use_link};
+pub use link::{location_hash, open_dataset, use_link};
 pub use service_worker::{apply_update, use_service_worker};
 pub use store::{kept_for, planning_action, use_store};

@@ -22,6 +22,7 @@ pub fn read(files: &[(String, Vec<u8>)], lang: Lang) -> Result<(Snapshot, Vec<St
         Ok(import::Imported { mut snapshot, origin, warnings }) => {
             match origin {
                 Origin::PortalCsv => snapshot.meta.source = t.source_portal_csv.to_owned(),
+                Origin::PortalJson => snapshot.meta.source = t.source_portal_json.to_owned(),
                 Origin::Template(file) => snapshot.meta.source = fill(t.source_file, &[("file", &file)]),
                 Origin::Snapshot => {}
             }

@@ -131,3 +131,26 @@ fn fuzz_share_text() {
         let _ = opened.link().to_hash();
     });
 }
+
+#[test]
+fn fuzz_portal_json_answers() {
+    // One mutated answer among the other five (the smaller ones whole, the large ones cut short).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/portal-responses-phu-tho-2026-q3");
+    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    let seeds: Vec<Vec<u8>> = files.iter().map(|(_, b)| b[..b.len().min(8_000)].to_vec()).collect();
+    let mut i = 0;
+    run("portal JSON answers", &seeds, |data| {
+        let mut set = files.clone();
+        let k = i % set.len();
+        set[k].1 = data.to_vec();
+        i += 1;
+        let _ = import::read_files(&set);
+        // The same bytes as a HAR's only file.
+        let _ = import::read_files(&[("x.har".into(), data.to_vec())]);
+    });
+}

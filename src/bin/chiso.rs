@@ -455,10 +455,22 @@ fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
     };
     if path.is_dir() {
         let methodology = Methodology::default_version();
-        let files: Vec<(String, Vec<u8>)> = portal_csv::file_names(&methodology)
+        let mut files: Vec<(String, Vec<u8>)> = portal_csv::file_names(&methodology)
             .into_iter()
             .filter_map(|n| std::fs::read(path.join(n)).ok().map(|b| (n.to_owned(), b)))
             .collect();
+        if files.is_empty() {
+            // A folder of the portal's JSON answers (or of HAR files).
+            let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| vec![Problem::new(Place::file(&name), ProblemKind::Unreadable(e.to_string()))])?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "har"))
+                .collect();
+            names.sort();
+            for p in names {
+                files.push((p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), read(&p)?));
+            }
+        }
         let imported = import::read_files(&files)?;
         warn(&imported.warnings);
         let mut s = imported.snapshot;

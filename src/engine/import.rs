@@ -1,16 +1,30 @@
 //! Every way staff bring data, behind one entry point shared by the command line and the web app: a
-//! snapshot JSON file, the portal's six per-group CSV files, or the one-table CSV template.
+//! snapshot JSON file, the portal's six per-group CSV files, the portal's own JSON answers (six files,
+//! or a HAR file saved from the browser), or the one-table CSV template.
 
 use super::methodology::Methodology;
 use super::problem::{Place, Problem, ProblemKind};
 use super::snapshot::{Meta, Snapshot};
-use super::{portal_csv, snapshot_json, template_csv};
+use super::{portal_csv, portal_json, snapshot_json, template_csv};
+
+/// Names a snapshot of the portal's files after its root; a list of provinces has none (the caller
+/// names it).
+fn named_after_root(mut s: Snapshot) -> Snapshot {
+    let roots: Vec<&str> = s.units.iter().filter(|u| u.parent.is_none()).map(|u| u.name.as_str()).collect();
+    s.meta.title = match roots[..] {
+        [root] => root.to_owned(),
+        _ => String::new(),
+    };
+    s
+}
 
 /// Which reader made a snapshot, for the caller to name its source (the engine holds no display text).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
     /// The portal's six per-group CSV files.
     PortalCsv,
+    /// The portal's JSON answers (files or a HAR).
+    PortalJson,
     /// The one-table template, with its file name.
     Template(String),
     /// A snapshot file (its source is inside it).
@@ -29,6 +43,10 @@ pub struct Imported {
 /// Reads the files given together (name, content) into one snapshot, or every problem found.
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Imported, Vec<Problem>> {
     let methodology = Methodology::default_version();
+    if !files.is_empty() && files.iter().all(|(n, b)| portal_json::looks_like(n, b)) {
+        let (s, warnings) = portal_json::read(files, methodology)?;
+        return Ok(Imported { snapshot: named_after_root(s), origin: Origin::PortalJson, warnings });
+    }
     let portal = portal_csv::file_names(&methodology);
     let is_portal = |name: &str| portal.contains(&base_name(name));
     if files.iter().any(|(n, _)| is_portal(n)) {
@@ -41,14 +59,8 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Imported, Vec<Problem>>
             .map(|(n, _)| Problem::new(Place::file(n), ProblemKind::NotPortalFile { expected: expected.clone() }))
             .collect();
         return match portal_csv::import(&map, methodology, Meta::default()) {
-            Ok((mut s, warnings)) if problems.is_empty() => {
-                // Named after its root; a list of provinces has none (the caller names it).
-                let roots: Vec<&str> = s.units.iter().filter(|u| u.parent.is_none()).map(|u| u.name.as_str()).collect();
-                s.meta.title = match roots[..] {
-                    [root] => root.to_owned(),
-                    _ => String::new(),
-                };
-                Ok(Imported { snapshot: s, origin: Origin::PortalCsv, warnings })
+            Ok((s, warnings)) if problems.is_empty() => {
+                Ok(Imported { snapshot: named_after_root(s), origin: Origin::PortalCsv, warnings })
             }
             Ok(_) => Err(problems),
             Err(mut more) => {

@@ -10,6 +10,7 @@ pub mod nation;
 pub mod plan;
 pub mod points;
 pub mod portal_csv;
+pub mod portal_json;
 pub mod problem;
 pub mod projection;
 pub mod province;

@@ -139,6 +139,25 @@ pub enum ProblemKind {
         group: String,
         fields: Vec<String>,
     },
+    /// A JSON file given as one of the portal's answers that is not one.
+    NotPortalResponse,
+    /// The portal answered with an error (its code and message).
+    ResponseNotOk(String),
+    /// An answer with only some of its rows (one page of several).
+    PartialResponse {
+        rows: usize,
+        total: u64,
+    },
+    /// No answer of this endpoint among the files.
+    MissingResponse(String),
+    /// Two different answers of this endpoint (two periods, two pages).
+    DuplicateResponse(String),
+    /// A HAR file with no answer of the evaluation endpoints.
+    HarNoResponses,
+    /// A HAR file saved without the answers' content.
+    HarNoContent,
+    /// A unit no answer gives a code for (its name or id).
+    NoUnitCode(String),
     /// A warning: the engine scores a group otherwise than the portal published it.
     DiffersFromPortal {
         group: String,

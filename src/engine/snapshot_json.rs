@@ -26,6 +26,15 @@ pub fn parse(text: &str, file: &str) -> Result<Snapshot, Vec<Problem>> {
     parse_with(text, file, Methodology::builtin)
 }
 
+/// A JSON syntax error, placed at its line and column.
+pub fn json_problem(file: &str, e: &serde_json::Error) -> Problem {
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => ProblemKind::TruncatedJson,
+        _ => ProblemKind::BadJson { column: e.column() as u64 },
+    };
+    Problem::new(Place::file(file).with_row(Row::Line(e.line() as u64)), what)
+}
+
 /// Reads a snapshot file, finding its methodology version with `resolve` (by id).
 pub fn parse_with(
     text: &str,
@@ -33,13 +42,8 @@ pub fn parse_with(
     resolve: impl Fn(&str) -> Option<Arc<Methodology>>,
 ) -> Result<Snapshot, Vec<Problem>> {
     let here = Place::file(file);
-    let root: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => ProblemKind::TruncatedJson,
-            _ => ProblemKind::BadJson { column: e.column() as u64 },
-        };
-        vec![Problem::new(here.clone().with_row(Row::Line(e.line() as u64)), what)]
-    })?;
+    let root: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .map_err(|e| vec![json_problem(file, &e)])?;
     let Some(obj) = root.as_object() else {
         return Err(vec![Problem::new(here, ProblemKind::WrongType(Expected::Document))]);
     };

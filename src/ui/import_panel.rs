@@ -110,10 +110,16 @@ pub fn import_panel(Props { dispatch, lang }: &Props) -> Html {
         <div class="import" {ondragover} {ondrop}>
             <label class="import-button">
                 { t.open_data }
-                <input type="file" data-testid="import-file" multiple=true accept=".json,.csv,application/json,text/csv" {onchange} />
+                <input type="file" data-testid="import-file" multiple=true accept=".json,.csv,.har,application/json,text/csv" {onchange} />
             </label>
             <button type="button" class="link-button" onclick={template}>{ t.download_template }</button>
             <span class="import-hint">{ t.drop_hint }</span>
+            <details class="howto" data-testid="portal-howto">
+                <summary>{ t.howto_title }</summary>
+                <ol>{ for t.howto_steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ol>
+                <p class="note">{ t.howto_files }</p>
+                <p class="note warning">{ t.howto_privacy }</p>
+            </details>
             {
                 match &*status {
                     Status::Idle => html! {},

@@ -127,3 +127,29 @@ test('the data menu and #data= open the other built-in data; an unknown id is sa
   assert.equal(await fresh.page.textContent('[data-testid=notice] q.quoted'), 'hanoi-2030');
   await fresh.context.close();
 });
+
+test('a HAR saved from the portal\'s page opens as the six CSV files do, with its period', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const dir = path.join(root, 'data/portal-responses-phu-tho-2026-q3');
+  const endpoints = ['transparency', 'dvc-progress-tree', 'provide-online-tree', 'formality-online-payment-tree', 'dossier-digitized', 'handling-satisfaction'];
+  const entries = [{ startedDateTime: '2026-09-26T11:19:58.000Z', request: { method: 'GET', url: 'https://dichvucong.gov.vn/p/home/dvc-chi-so.html' }, response: { content: { mimeType: 'text/html', text: '<html></html>' } } }];
+  for (const e of endpoints) {
+    const payload = { rootDepartmentId: '019d2be3-6a88-732b-8b17-b68020c8553a', timeType: 'quarter', year: 2026, quarter: 3, currentPage: 1, pageSize: 200 };
+    entries.push({
+      startedDateTime: '2026-09-26T11:20:31.000Z',
+      request: { method: 'POST', url: `https://dichvucong.gov.vn/api/v1/reporting/evaluation/${e}`, postData: { mimeType: 'application/json', text: JSON.stringify(payload) } },
+      response: { status: 201, content: { mimeType: 'application/json', text: await readFile(path.join(dir, `${e}.json`), 'utf8') } },
+    });
+  }
+  const har = Buffer.from(JSON.stringify({ log: { version: '1.2', entries } }));
+  const { context, page, errors } = await open();
+  assert.ok(await page.locator('[data-testid=portal-howto] li').count() >= 5, 'the steps to save a HAR are on the page');
+  await page.setInputFiles('[data-testid=import-file]', { name: 'dichvucong.gov.vn.har', mimeType: 'application/json', buffer: har });
+  await page.waitForSelector('.import-status.ok');
+  assert.equal(await text(page, 'snapshot-title'), 'UBND tỉnh Phú Thọ — Quý 3/2026');
+  assert.equal(await text(page, 'province-total'), '61,39');
+  assert.equal(await page.textContent('[role=row][data-unit] .total'), '68,45');
+  assert.match(await page.locator('[data-testid=data-choice] option:checked').textContent(), /Tệp đã mở: UBND tỉnh Phú Thọ/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

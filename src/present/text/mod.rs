@@ -199,6 +199,11 @@ pub struct Text {
     pub export_data: &'static str,
     pub export_template: &'static str,
     pub source_portal_csv: &'static str,
+    pub source_portal_json: &'static str,
+    pub howto_title: &'static str,
+    pub howto_steps: [&'static str; 5],
+    pub howto_files: &'static str,
+    pub howto_privacy: &'static str,
     pub national_title: &'static str,
     pub import_warnings: &'static str,
     pub source_file: &'static str,
@@ -300,6 +305,14 @@ pub struct Text {
     pub p_unit_missing_in_file: &'static str,
     pub p_incomplete_group: &'static str,
     pub p_differs_from_portal: &'static str,
+    pub p_not_portal_response: &'static str,
+    pub p_response_not_ok: &'static str,
+    pub p_partial_response: &'static str,
+    pub p_missing_response: &'static str,
+    pub p_duplicate_response: &'static str,
+    pub p_har_no_responses: &'static str,
+    pub p_har_no_content: &'static str,
+    pub p_no_unit_code: &'static str,
     pub p_bad_date: &'static str,
     pub p_bad_period: &'static str,
     pub p_no_units: &'static str,
@@ -571,6 +584,16 @@ impl Text {
                 fill(self.p_inherited_mismatch, &[("root", root), ("expected", &self.input(*expected))])
             }
             K::UnitMissingInFile(file) => one(self.p_unit_missing_in_file, "file", file),
+            K::NotPortalResponse => self.p_not_portal_response.to_owned(),
+            K::ResponseNotOk(what) => fill(self.p_response_not_ok, &[("what", what)]),
+            K::PartialResponse { rows, total } => {
+                fill(self.p_partial_response, &[("rows", &self.int(*rows as u64)), ("total", &self.int(*total))])
+            }
+            K::MissingResponse(endpoint) => fill(self.p_missing_response, &[("endpoint", endpoint)]),
+            K::DuplicateResponse(endpoint) => fill(self.p_duplicate_response, &[("endpoint", endpoint)]),
+            K::HarNoResponses => self.p_har_no_responses.to_owned(),
+            K::HarNoContent => self.p_har_no_content.to_owned(),
+            K::NoUnitCode(who) => fill(self.p_no_unit_code, &[("who", who)]),
             K::DiffersFromPortal { group, engine, portal } => fill(
                 self.p_differs_from_portal,
                 &[("group", group), ("engine", &self.points(*engine)), ("portal", &self.points(*portal))],

@@ -549,8 +549,13 @@ impl State {
     fn select(&mut self, unit: Option<usize>) {
         self.selected = unit;
         self.lever_error = None;
+        // The ranking follows the unit to its peers; a unit without peers (the province alone) leaves
+        // the ranking as it is.
         if let Some(u) = unit {
-            self.peer_group = self.data.peers.group_of[u];
+            let g = self.data.peers.group_of[u];
+            if self.data.peers.groups[g].len() > 1 {
+                self.peer_group = g;
+            }
         }
     }
 
@@ -1141,5 +1146,48 @@ mod tests {
         assert_eq!(*reopened.scenario, *moved.scenario);
         let deleted = two.reduce(Action::Delete { id: "a".into() }).reduce(Action::Delete { id: "a".into() });
         assert_eq!(deleted.saved.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Trống"]);
+    }
+
+    fn dak_lak() -> State {
+        let list = Rc::new(crate::datasets::load("vietnam-34-provinces-2026-year-20261010").unwrap());
+        State::new(Rc::new(crate::datasets::load("dak-lak-2026-year-20261010").unwrap()))
+            .with_dataset("dak-lak-2026-year-20261010")
+            .reduce(Action::SetNation(list))
+    }
+
+    #[test]
+    fn the_province_among_the_provinces_and_its_plan() {
+        let s = dak_lak();
+        let root = s.province().unwrap();
+        let n = s.nation.as_ref().expect("the list holds H15");
+        assert!(n.disagreements.is_empty() && s.notice.is_none());
+        assert_eq!(n.nation.standing(n.at, s.current.units[root].total).rank, 7);
+        // Top 3 → a plan spread over units; applied, the province stands third or better.
+        let planned = s.reduce(Action::ProvinceSeek(ProvinceGoal::NationalRank(3)));
+        let p = planned.province_plan.as_ref().unwrap();
+        assert!(p.plan.reached);
+        let applied = planned.reduce(Action::ApplyProvincePlan);
+        assert!(applied.province_plan.is_none());
+        assert_eq!(applied.current.units[root].total, p.plan.total);
+        assert!(n.nation.standing(n.at, applied.current.units[root].total).rank <= 3);
+        // The link names the data; a link naming other built-in data is left to the page to open.
+        assert!(applied.link().to_hash().starts_with("#data=dak-lak-2026-year-20261010&id="));
+        let other = applied.reduce(Action::OpenLink("#data=phu-tho-2026-q3&unit=H44.166".into()));
+        assert_eq!((other.selected, other.notice.clone()), (applied.selected, None));
+        let unknown = applied.reduce(Action::OpenLink("#data=ha-noi&unit=H15.120".into()));
+        assert_eq!(unknown.notice, Some(Notice::UnknownData("ha-noi".into())));
+        assert_eq!(unknown.selected, unknown.snapshot().unit_index("H15.120"));
+        // A national list that does not hold the province is not used; one that disagrees says so.
+        let phu_tho = state().reduce(Action::SetNation(Rc::new(
+            crate::datasets::load("vietnam-34-provinces-2026-year-20261010").unwrap(),
+        )));
+        assert!(phu_tho.nation.is_some(), "H44 is in the list");
+        assert_eq!(phu_tho.notice, Some(Notice::NationDisagrees), "Q3 of one province, the year of the nation");
+        // A commune's plan moves the province (roll-up).
+        let u = s.snapshot().unit_index("H15.120").unwrap();
+        let k = s.snapshot().methodology.metric_index("DOSSIER_ON_TIME").unwrap();
+        let (num, den) = crate::engine::scenario::lever(s.snapshot(), u, k).unwrap();
+        let moved = s.reduce(Action::SetCount { unit: u, metric: k, num: den });
+        assert!(den > num && moved.current.units[root].total > s.current.units[root].total);
     }
 }

@@ -14,13 +14,36 @@ const NAMED: usize = 5;
 pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdown) -> Html {
     let t = state.text();
     let gain = t.points_delta(b.baseline_total, b.total);
-    let rank_change = i64::from(b.baseline_rank.rank) - i64::from(b.rank.rank);
-    let passed = passed(state.peers(), state.baseline(), &state.current, unit);
-    let names: Vec<String> = passed
-        .iter()
-        .take(NAMED)
-        .map(|&o| format!("{} ({})", state.snapshot().units[o].name, t.points(state.current.units[o].total)))
-        .collect();
+    // The province is ranked among the provinces (when the national list is there), not alone.
+    let national = state.nation.as_ref().filter(|_| state.province() == Some(unit));
+    let (rank_label, before, after, of) = match national {
+        Some(n) => {
+            let (x, y) = (n.nation.standing(n.at, b.baseline_total), n.nation.standing(n.at, b.total));
+            (t.national_rank, x.rank, y.rank, y.of)
+        }
+        None => (t.rank, b.baseline_rank.rank, b.rank.rank, b.rank.of),
+    };
+    let rank_change = i64::from(before) - i64::from(after);
+    let (passed, names): (Vec<usize>, Vec<String>) = match national {
+        Some(n) => {
+            let p = n.nation.passed(n.at, b.baseline_total, b.total);
+            let names = p
+                .iter()
+                .take(NAMED)
+                .map(|&o| format!("{} ({})", n.nation.list.units[o].name, t.points(n.nation.totals[o])))
+                .collect();
+            (p, names)
+        }
+        None => {
+            let p = passed(state.peers(), state.baseline(), &state.current, unit);
+            let names = p
+                .iter()
+                .take(NAMED)
+                .map(|&o| format!("{} ({})", state.snapshot().units[o].name, t.points(state.current.units[o].total)))
+                .collect();
+            (p, names)
+        }
+    };
     let reset_unit = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ResetUnit(unit)))
@@ -43,12 +66,12 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
                           data-testid="gain">{ gain }</span>
                 </div>
                 <div class="kpi">
-                    <span class="kpi-label">{ t.rank }</span>
+                    <span class="kpi-label">{ rank_label }</span>
                     <span class="kpi-values">
-                        <span data-testid="baseline-rank">{ b.baseline_rank.rank }</span>
+                        <span data-testid="baseline-rank">{ before }</span>
                         { " → " }
-                        <strong data-testid="scenario-rank">{ b.rank.rank }</strong>
-                        { format!("/{}", b.rank.of) }
+                        <strong data-testid="scenario-rank">{ after }</strong>
+                        { format!("/{of}") }
                     </span>
                     <span class={classes!("gain", (rank_change > 0).then_some("up"), (rank_change < 0).then_some("down"))}>
                         { match rank_change { 0 => "±0".to_owned(), c if c > 0 => format!("▲{c}"), c => format!("▼{}", -c) } }

@@ -27,6 +27,14 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
     };
     let unit = &state.snapshot().units[u];
     let b = breakdown(state.snapshot(), &state.scenario, state.baseline(), &state.current, u);
+    // The province's rank is among the provinces, when the national list is there.
+    let (rank, of, among) = match state.nation.as_ref().filter(|_| state.province() == Some(u)) {
+        Some(n) => {
+            let st = n.nation.standing(n.at, b.total);
+            (st.rank, st.of, t.provinces_lower)
+        }
+        None => (b.rank.rank, b.rank.of, t.level_plural_lower(unit.level)),
+    };
     let close = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Select(None)))
@@ -45,8 +53,8 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
                     <p class="summary">
                         <span data-testid="unit-total">{ t.points(b.total) }</span>
                         { format!(" / {} {} · {} {} · {} ", t.points(b.total_max), t.points_unit, t.lost, t.points(b.lost), t.rank) }
-                        <span data-testid="unit-rank">{ b.rank.rank }</span>
-                        { format!("/{} {}", b.rank.of, t.level_plural_lower(unit.level)) }
+                        <span data-testid="unit-rank">{ rank }</span>
+                        { format!("/{of} {among}") }
                     </p>
                 </div>
                 <button type="button" class="close" onclick={close} aria-label={t.close}>{ "×" }</button>

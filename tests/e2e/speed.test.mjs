@@ -17,7 +17,7 @@ const file = path.join(root, `target/synthetic-${UNITS}.json`);
 before(async () => {
   chiso('synth', '--units', String(UNITS), '-o', file);
   // The page under /bench/ loads the synthetic snapshot in place of the default one.
-  site = await startSite({ '/bench/phu-tho-2026-q3.json': file });
+  site = await startSite({ '/bench/dak-lak-2026-year-20261010.json': file });
   ({ origin, browser } = site);
 });
 

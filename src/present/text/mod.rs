@@ -332,6 +332,7 @@ pub struct Text {
     pub province_bar: &'static str,
     pub province_bar_title: &'static str,
     pub national_rank: &'static str,
+    pub provinces_lower: &'static str,
     pub national_none: &'static str,
     pub national_of: &'static str,
     pub national_passes: &'static str,

@@ -309,6 +309,7 @@ pub static VI: Text = Text {
     province_bar: "Điểm của tỉnh",
     province_bar_title: "Tổng điểm của tỉnh theo kịch bản (các sở, ngành, xã, phường cộng dồn vào tỉnh), bên cạnh điểm ban đầu",
     national_rank: "Hạng cả nước",
+    provinces_lower: "tỉnh, thành phố cả nước",
     national_none: "chưa có bảng xếp hạng cả nước cùng kỳ",
     national_of: "/{n}",
     national_passes: "vượt {names}",

@@ -44,7 +44,7 @@ impl Dataset {
     }
 }
 
-const PORTAL: &str = "Cổng Dịch vụ công quốc gia — API /api/v1/reporting/evaluation (6 nhóm chỉ số)";
+const PORTAL: &str = "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)";
 const NATION_2026_10_10: &str = "vietnam-34-provinces-2026-year-20261010";
 
 /// The users' own province first: it is what the app opens with. (`chiso datasets` writes the files.)
@@ -55,7 +55,7 @@ pub const ALL: [Dataset; 4] = [
         period: "2026",
         captured: "2026-10-10",
         nation: Some(NATION_2026_10_10),
-        source: "Cổng Dịch vụ công quốc gia — API /api/v1/reporting/evaluation (6 nhóm chỉ số), qua hauphanquoc/766-Analyze",
+        source: "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), bản ghi của hauphanquoc/766-Analyze",
     },
     Dataset {
         id: "phu-tho-2026-q3",
@@ -79,7 +79,8 @@ pub const ALL: [Dataset; 4] = [
         period: "2026",
         captured: "2026-10-10",
         nation: None,
-        source: "Cổng Dịch vụ công quốc gia — bảng xếp hạng 34 tỉnh (service-results) và 6 nhóm chỉ số, qua duynghiaqn/Crawler-766",
+        source:
+            "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn): bảng xếp hạng 34 tỉnh, bản ghi của duynghiaqn/Crawler-766",
     },
 ];
 

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use std::collections::BTreeMap;
 
+use crate::engine::compare::Comparison;
 use crate::engine::nation::{Disagreement, Nation};
 use crate::engine::plan::{self, Effort, Goal, Plan, TargetLine, TargetSet};
 use crate::engine::points::Decimal;
@@ -95,7 +96,18 @@ impl Loaded {
         Loaded {
             identity: share::identity(&snapshot),
             codes: snapshot.units.iter().map(|u| Rc::from(u.code.as_str())).collect(),
-            names: snapshot.units.iter().map(|u| Rc::from(u.name.as_str())).collect(),
+            // Inside a province, without the province's name (the full name stays in the data).
+            names: snapshot
+                .units
+                .iter()
+                .map(|u| {
+                    Rc::from(if u.parent.is_some() {
+                        crate::present::names::within_province(&u.name)
+                    } else {
+                        u.name.as_str()
+                    })
+                })
+                .collect(),
             peers,
             baseline,
             snapshot,
@@ -158,6 +170,8 @@ pub enum Notice {
     UnknownData(String),
     /// The national list and the province's own data disagree about the province.
     NationDisagrees,
+    /// Every change was reset (how many units had some): undo is offered.
+    ResetDone(usize),
 }
 
 impl Notice {
@@ -189,6 +203,7 @@ impl Notice {
             Notice::NewVersion => (t.new_version.to_owned(), None),
             Notice::UnknownData(id) => (t.link_unknown_data.to_owned(), Some(id.clone())),
             Notice::NationDisagrees => (t.nation_disagrees.to_owned(), None),
+            Notice::ResetDone(n) => (fill(t.reset_done, &[("n", &n.to_string())]), None),
             Notice::HorizonRefused(why) => (
                 match why {
                     ProjectionError::NoDates => t.horizon_no_dates.to_owned(),
@@ -330,6 +345,18 @@ pub enum Action {
     SetNation(Rc<Snapshot>),
     /// The plan of least effort for the province's total, spread over its units.
     ProvinceSeek(ProvinceGoal),
+    /// The scenario before the last "reset all" comes back.
+    Undo,
+    /// Esc: leave what is open (the report or presentation, else the unit's panel).
+    Escape,
+    /// Show the working page, the report or the presentation.
+    SetMode(Mode),
+    /// The presentation: this many slides on (back when negative), within the slides there are.
+    Slide(isize),
+    /// The language of every label (kept by this browser).
+    SetLang(Lang),
+    /// Another period of the same units to compare with (`None`: stop comparing).
+    SetCompare(Option<Rc<Snapshot>>),
     /// The province's plan becomes the working scenario.
     ApplyProvincePlan,
     ClearProvincePlan,
@@ -393,6 +420,24 @@ pub struct State {
     pub nation: Option<Shared<NationView>>,
     /// The last province goal seek.
     pub province_plan: Option<Shared<ProvincePlanned>>,
+    /// The scenario a "reset all" replaced, until undone or replaced.
+    pub undo: Option<Shared<Scenario>>,
+    /// Another period of the same units, side by side.
+    pub compare: Option<Shared<Comparison>>,
+    /// The working page, the report, or the presentation.
+    pub mode: Mode,
+    /// The total the last goal seek for a unit asked for (kept once its plan is applied: the report
+    /// and the presentation measure the gap to it).
+    pub aim: Option<(usize, crate::engine::Points)>,
+}
+
+/// What the page shows: the working page, the A4 report, or the presentation at a slide.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Work,
+    Report,
+    Present(usize),
 }
 
 /// The open data carried to a deadline (`engine::projection`), ready for the planner.
@@ -464,6 +509,10 @@ impl State {
             dataset: None,
             nation: None,
             province_plan: None,
+            undo: None,
+            compare: None,
+            mode: Mode::Work,
+            aim: None,
         }
         .with_preset()
     }
@@ -585,13 +634,50 @@ impl State {
                 s.clear_unit(unit);
                 Ok(())
             }),
-            Action::ResetAll => next.set_scenario(Scenario::new()),
+            Action::ResetAll => {
+                if !self.scenario.is_empty() {
+                    next.undo = Some(self.scenario.clone());
+                    next.notice = Some(Notice::ResetDone(self.scenario.units().len()));
+                }
+                next.set_scenario(Scenario::new());
+            }
+            Action::SetCompare(other) => {
+                next.compare = other.map(|o| Shared::new(Comparison::new(snap, (*o).clone())));
+            }
+            Action::Escape => {
+                if self.mode != Mode::Work {
+                    next.mode = Mode::Work;
+                } else if self.selected.is_some() {
+                    next.select(None);
+                }
+            }
+            Action::SetMode(mode) => next.mode = mode,
+            Action::Slide(by) => {
+                if let Mode::Present(at) = self.mode {
+                    let last = self.slides() - 1;
+                    next.mode = Mode::Present(at.saturating_add_signed(by).min(last));
+                }
+            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Undo => {
+                if let Some(before) = self.undo.clone() {
+                    next.set_scenario((*before).clone());
+                    next.undo = None;
+                    if matches!(self.notice, Some(Notice::ResetDone(_))) {
+                        next.notice = None;
+                    }
+                }
+            }
             Action::Load { snapshot, kept } => {
                 let mut loaded = State::new(snapshot);
                 loaded.lang = self.lang;
                 loaded.effort = self.effort.clone();
                 loaded.target_sets = self.target_sets.clone();
                 loaded = loaded.with_preset();
+                // The period compared with stays, matched against the new data.
+                if let Some(c) = &self.compare {
+                    loaded.compare = Some(Shared::new(Comparison::new(loaded.snapshot(), c.other.clone())));
+                }
                 // A file of the same period keeps the national list, if it holds the file's province.
                 if let Some(n) = &self.nation {
                     if n.nation.list.meta.period.is_some() && n.nation.list.meta.period == loaded.snapshot().meta.period
@@ -696,6 +782,7 @@ impl State {
                     }
                     None => plan::seek(snap, &data.peers, &self.scenario, &self.current, unit, goal, &self.effort),
                 };
+                next.aim = Some((unit, plan.needed));
                 next.plan = Some(Shared::new(Planned { goal, plan }));
             }
             Action::GoalSeek { .. } => {}
@@ -929,15 +1016,39 @@ impl State {
         Rc::new(rows)
     }
 
+    /// How many slides the presentation has: where we stand, points lost, the plan, the result for a
+    /// unit; the ranking, the spread, the ends of the ranking for a peer group.
+    pub fn slides(&self) -> usize {
+        if self.selected.is_some() {
+            4
+        } else {
+            3
+        }
+    }
+
+    /// The data's title and period: "UBND tỉnh Phú Thọ — Quý 3/2026".
+    pub fn data_title(&self) -> String {
+        let meta = &self.snapshot().meta;
+        match &meta.period {
+            Some(p) => format!("{} — {}", meta.title, self.text().period(p)),
+            None => meta.title.clone(),
+        }
+    }
+
+    /// The name of the saved scenario the working one is (the same text), if any.
+    pub fn scenario_name(&self) -> Option<String> {
+        if self.scenario.is_empty() {
+            return None;
+        }
+        let text = share::encode(self.snapshot(), &self.scenario);
+        self.saved.iter().find(|s| s.text == text).map(|s| s.name.clone())
+    }
+
     /// The link to what is shown: the unit, and the scenario with the data's identity and title.
     pub fn link(&self) -> Link {
         let snap = self.snapshot();
         let scenario = (!self.scenario.is_empty()).then(|| share::encode(snap, &self.scenario));
-        let meta = &snap.meta;
-        let title = match &meta.period {
-            Some(p) => format!("{} — {}", meta.title, self.text().period(p)),
-            None => meta.title.clone(),
-        };
+        let title = self.data_title();
         Link {
             data: self.dataset.map(str::to_owned),
             unit: self.selected.map(|u| snap.units[u].code.clone()),

@@ -48,6 +48,8 @@ pub struct Metric {
     /// The portal's metric code (PUBLISH_ON_TIME, ORIGINAL_RESULT_AVAILABLE…).
     pub code: String,
     pub name: String,
+    /// The name in English (empty: the English table shows `name`).
+    pub name_en: String,
     /// Index of the group in `Methodology::groups`.
     pub group: usize,
     pub max: Points,
@@ -181,8 +183,19 @@ impl Reader<'_> {
     }
 
     fn metric(&self, v: &Value, group: usize) -> Result<Metric, MethodologyError> {
-        let fields =
-            ["code", "name", "max", "rule", "zero_denominator", "inherit", "counts", "portal", "follows", "rolls_up"];
+        let fields = [
+            "code",
+            "name",
+            "name_en",
+            "max",
+            "rule",
+            "zero_denominator",
+            "inherit",
+            "counts",
+            "portal",
+            "follows",
+            "rolls_up",
+        ];
         let o = self.object(v, "metric", &fields)?;
         let code = self.text(o, "code", "metric")?;
         let what = code.as_str();
@@ -248,6 +261,7 @@ impl Reader<'_> {
         };
         Ok(Metric {
             name: self.text(o, "name", what)?,
+            name_en: o.get("name_en").and_then(Value::as_str).unwrap_or_default().to_owned(),
             max: self.points(o, "max", what)?,
             counts: self.text(o, "counts", what)?,
             code,

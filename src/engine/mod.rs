@@ -3,6 +3,7 @@
 //! `tests/engine_is_pure.rs` keeps it that way.
 
 pub mod chunked;
+pub mod compare;
 pub mod csv_text;
 pub mod import;
 pub mod methodology;

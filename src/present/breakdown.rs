@@ -120,6 +120,7 @@ fn counts_of(input: MetricInput) -> Option<(u64, u64)> {
 }
 
 pub fn breakdown(
+    t: &Text,
     snapshot: &Snapshot,
     scenario: &Scenario,
     baseline: &Scores,
@@ -154,7 +155,7 @@ pub fn breakdown(
                         MetricRow {
                             index: k,
                             code: metric.code.clone(),
-                            name: metric.name.clone(),
+                            name: t.metric_name(metric).to_owned(),
                             counts: counts_of(input),
                             baseline_counts: counts_of(base_input),
                             points,
@@ -179,7 +180,7 @@ pub fn breakdown(
             GroupRow {
                 index: gi,
                 code: g.code.clone(),
-                name: g.name.clone(),
+                name: t.group_name(g).to_owned(),
                 points,
                 baseline_points: b.groups[gi].points,
                 max: g.max,
@@ -203,6 +204,7 @@ pub fn breakdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::present::text::VI;
 
     #[test]
     fn count_changes_read_as_staff_write_them() {
@@ -217,7 +219,7 @@ mod tests {
         sc.set(&snapshot, u, k, num + 1240).unwrap();
         let base = crate::engine::scoring::score(&snapshot);
         let cur = crate::engine::scenario::evaluate(&snapshot, &peers, &sc);
-        let b = breakdown(&snapshot, &sc, &base, &cur, u);
+        let b = breakdown(&VI, &snapshot, &sc, &base, &cur, u);
         let row = b.groups.iter().flat_map(|g| &g.metrics).find(|r| r.index == k).unwrap();
         assert_eq!(row.count_change(&crate::present::text::VI).as_deref(), Some("+1.240 hồ sơ thanh toán trực tuyến"));
         assert!(row.overridden && row.movable);

@@ -70,10 +70,36 @@ pub fn ranking(
     csv(out)
 }
 
-/// A unit's plan: every metric before and after, with the counts to reach.
-pub fn plan(t: &Text, unit_name: &str, b: &Breakdown) -> String {
-    let mut out = vec![t.csv_plan.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
-    let name = text_cell(unit_name);
+/// What a plan's file says about itself, above its table: the unit, the data and period, the scenario
+/// (its name, the group levers), the rank before and after.
+pub struct PlanHeader<'a> {
+    pub unit: &'a str,
+    pub code: &'a str,
+    /// The data's title and period ("UBND tỉnh Phú Thọ — Quý 3/2026").
+    pub data: &'a str,
+    /// The saved scenario's name, or none for the working one.
+    pub scenario: Option<&'a str>,
+    /// "MDSH 80%, TTTT 100%".
+    pub levers: String,
+    /// "148 → 124/148 xã, phường".
+    pub rank: String,
+}
+
+/// A unit's plan: every metric before and after, with the counts and rates to reach; above the table,
+/// what the plan is (`PlanHeader`).
+pub fn plan(t: &Text, head: &PlanHeader, b: &Breakdown) -> String {
+    let h = &t.csv_plan_head;
+    let mut out: Vec<Vec<String>> = vec![
+        vec![h[0].to_owned(), text_cell(head.unit), text_cell(head.code)],
+        vec![h[1].to_owned(), text_cell(head.data)],
+        vec![h[2].to_owned(), text_cell(head.scenario.unwrap_or(t.csv_working_scenario))],
+        vec![h[3].to_owned(), head.levers.clone()],
+        vec![h[4].to_owned(), head.rank.clone()],
+        vec![h[5].to_owned(), pts(b.baseline_total), pts(b.total)],
+        Vec::new(),
+    ];
+    out.push(t.csv_plan.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+    let name = text_cell(head.unit);
     for g in &b.groups {
         for r in &g.metrics {
             let (now, den) = r.counts.map_or((String::new(), String::new()), |(n, d)| (n.to_string(), d.to_string()));
@@ -82,6 +108,7 @@ pub fn plan(t: &Text, unit_name: &str, b: &Breakdown) -> String {
                 (Some((n, _)), Some((o, _))) => (n as i64 - o as i64).to_string(),
                 _ => String::new(),
             };
+            let rate = |c: Option<(u64, u64)>| c.filter(|&(_, d)| d > 0).map(|(n, d)| t.rate(n, d)).unwrap_or_default();
             out.push(vec![
                 name.clone(),
                 g.code.clone(),
@@ -91,18 +118,20 @@ pub fn plan(t: &Text, unit_name: &str, b: &Breakdown) -> String {
                 before,
                 now,
                 more,
+                rate(r.baseline_counts),
+                rate(r.counts),
                 r.baseline_points.map(pts).unwrap_or_default(),
                 r.points.map(pts).unwrap_or_default(),
                 pts(r.max),
             ]);
         }
     }
-    let mut total = vec![String::new(); 11];
+    let mut total = vec![String::new(); 13];
     total[0] = name;
     total[1] = t.total.to_owned();
-    total[8] = pts(b.baseline_total);
-    total[9] = pts(b.total);
-    total[10] = pts(b.total_max);
+    total[10] = pts(b.baseline_total);
+    total[11] = pts(b.total);
+    total[12] = pts(b.total_max);
     out.push(total);
     csv(out)
 }
@@ -118,7 +147,7 @@ pub fn province_plan(t: &Text, snapshot: &Snapshot, plan: &crate::engine::provin
                 text_cell(&u.code),
                 text_cell(&u.name),
                 m.metrics[mv.metric].code.clone(),
-                m.metrics[mv.metric].name.clone(),
+                t.metric_name(&m.metrics[mv.metric]).to_owned(),
                 mv.from.to_string(),
                 mv.to.to_string(),
                 (mv.to - mv.from).to_string(),
@@ -153,7 +182,7 @@ pub fn drag(
             };
             out.push(vec![
                 def.code.clone(),
-                def.name.clone(),
+                t.metric_name(def).to_owned(),
                 pts(d.lost),
                 code,
                 name,

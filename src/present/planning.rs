@@ -51,7 +51,7 @@ pub fn lost_rows(t: &Text, snapshot: &Snapshot, rows: &[Lost]) -> Vec<LostRow> {
                     // Effort per whole point: effort × 100 / hundredths, rounded half-up.
                     let per = crate::engine::points::div_round_half_up(u128::from(*effort) * 100, u128::from(points.0));
                     (
-                        count_words(t, *now, *to, &def.name),
+                        count_words(t, *now, *to, t.metric_name(def)),
                         Some(effort_words(t, *effort)),
                         Some(fill(t.per_point, &[("effort", &t.int(per as u64))])),
                         Some(*to),
@@ -65,7 +65,7 @@ pub fn lost_rows(t: &Text, snapshot: &Snapshot, rows: &[Lost]) -> Vec<LostRow> {
                 metric: r.metric,
                 code: def.code.clone(),
                 group: m.groups[def.group].code.clone(),
-                name: def.name.clone(),
+                name: t.metric_name(def).to_owned(),
                 points,
                 lost: t.points(r.lost),
                 action,
@@ -119,12 +119,12 @@ pub fn plan_summary(
             PlanRow {
                 metric: st.metric,
                 code: def.code.clone(),
-                name: def.name.clone(),
+                name: t.metric_name(def).to_owned(),
                 from: st.from,
                 to: st.to,
                 now: format!("{} / {} ({})", t.int(st.from), t.int(st.den), t.rate(st.from, st.den)),
                 planned: format!("{} / {} ({})", t.int(st.to), t.int(st.den), t.rate(st.to, st.den)),
-                more: count_words(t, st.from, st.to, &def.name),
+                more: count_words(t, st.from, st.to, t.metric_name(def)),
                 points: format!("{} → {}", t.points(st.points_from), t.points(st.points_to)),
                 effort: effort_words(t, st.effort),
             }
@@ -165,11 +165,15 @@ pub fn target_line(t: &Text, snapshot: &Snapshot, line: &TargetLine) -> String {
     match line {
         TargetLine::Raised { metric, from, to, den } => fill(
             t.target_raised,
-            &[("metric", &m.metrics[*metric].name), ("from", &t.rate(*from, *den)), ("to", &t.rate(*to, *den))],
+            &[
+                ("metric", t.metric_name(&m.metrics[*metric])),
+                ("from", &t.rate(*from, *den)),
+                ("to", &t.rate(*to, *den)),
+            ],
         ),
-        TargetLine::Met { metric } => fill(t.target_met, &[("metric", &m.metrics[*metric].name)]),
+        TargetLine::Met { metric } => fill(t.target_met, &[("metric", t.metric_name(&m.metrics[*metric]))]),
         TargetLine::NotApplicable { metric, why } => {
-            fill(t.target_na, &[("metric", &m.metrics[*metric].name), ("why", &fixed_words(t, why))])
+            fill(t.target_na, &[("metric", t.metric_name(&m.metrics[*metric])), ("why", &fixed_words(t, why))])
         }
     }
 }

@@ -98,20 +98,7 @@ pub fn bar(
     }
 }
 
-/// A province's name without "UBND tỉnh" / "UBND Thành phố", as people say it.
-pub fn short_name(name: &str) -> &str {
-    let lower = name.to_lowercase();
-    for prefix in ["ubnd tỉnh ", "ubnd thành phố "] {
-        if lower.starts_with(prefix) {
-            // Same bytes up to the prefix's length: the prefix is ASCII and Vietnamese letters
-            // whose lower case has the same length.
-            if let Some(rest) = name.get(prefix.len()..) {
-                return rest;
-            }
-        }
-    }
-    name
-}
+pub use super::names::province as short_name;
 
 /// One province in the national ranking under the scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,8 +203,16 @@ pub fn plan_rows(t: &Text, snapshot: &Snapshot, plan: &ProvincePlan) -> Vec<Plan
             let u = &snapshot.units[p.unit];
             PlanUnitRow {
                 code: u.code.clone(),
-                name: if p.unit == plan.root { format!("{} ({})", t.province_own, u.name) } else { u.name.clone() },
-                moves: p.moves.iter().map(|mv| count_words(t, mv.from, mv.to, &m.metrics[mv.metric].name)).collect(),
+                name: if p.unit == plan.root {
+                    format!("{} ({})", t.province_own, u.name)
+                } else {
+                    super::names::within_province(&u.name).to_owned()
+                },
+                moves: p
+                    .moves
+                    .iter()
+                    .map(|mv| count_words(t, mv.from, mv.to, t.metric_name(&m.metrics[mv.metric])))
+                    .collect(),
                 total: format!("{} → {}", t.points(p.total_from), t.points(p.total_to)),
                 effort: super::planning::effort_words(t, p.effort),
             }
@@ -283,7 +278,7 @@ fn missing_words(t: &Text, snapshot: &Snapshot, metric: usize, n: u64) -> String
 
 fn unit_name(t: &Text, snapshot: &Snapshot, unit: Option<usize>) -> (String, String) {
     match unit {
-        Some(u) => (snapshot.units[u].code.clone(), snapshot.units[u].name.clone()),
+        Some(u) => (snapshot.units[u].code.clone(), super::names::within_province(&snapshot.units[u].name).to_owned()),
         None => (String::new(), t.province_own.to_owned()),
     }
 }
@@ -297,7 +292,7 @@ pub fn drag_views(t: &Text, snapshot: &Snapshot, drags: &[Drag]) -> Vec<DragView
             DragView {
                 code: def.code.clone(),
                 group: m.groups[def.group].code.clone(),
-                name: def.name.clone(),
+                name: t.metric_name(def).to_owned(),
                 head: fill(
                     t.drag_metric,
                     &[("lost", &t.points(d.lost)), ("missing", &missing_words(t, snapshot, d.metric, d.missing))],

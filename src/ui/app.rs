@@ -3,7 +3,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::hooks::location_hash;
+use super::hooks::{kept_lang, location_hash};
 use super::workspace::Workspace;
 use crate::datasets::{self, Dataset};
 use crate::engine::Snapshot;
@@ -60,7 +60,7 @@ async fn open(d: &'static Dataset, lang: Lang) -> Result<Opened, Vec<String>> {
 /// or back and forward, or the data menu) opens it; the workspace then applies the rest of the link.
 #[function_component(App)]
 pub fn app(props: &Props) -> Html {
-    let t: &Text = Lang::default().text();
+    let t: &Text = kept_lang().text();
     // The data asked for, and how many times it was asked for since the page opened: asking again for
     // data already chosen (after opening a file in its place) reads it again.
     let wanted = use_state(|| {
@@ -87,7 +87,7 @@ pub fn app(props: &Props) -> Html {
             if n > 0 || loaded.as_ref().is_none_or(|o| o.id != d.id) {
                 busy.set(true);
                 wasm_bindgen_futures::spawn_local(async move {
-                    match open(d, Lang::default()).await {
+                    match open(d, kept_lang()).await {
                         Ok(o) => {
                             failed.set(None);
                             loaded.set(Some(Opened { asked: n, ..o }));

@@ -1,17 +1,14 @@
 use yew::prelude::*;
 
+use super::compare::ComparePanel;
 use super::download::download;
+use super::hooks::today;
 use super::import_panel::ImportPanel;
 use super::saved_scenarios::SavedScenarios;
 use crate::engine::{snapshot_json, template_csv};
 use crate::present::breakdown::breakdown;
 use crate::present::export;
 use crate::state::State;
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
-}
 
 /// Data in and out: open files, save and reopen scenarios, export the ranking, a unit's plan and the data.
 /// (A view function over the workspace's state.)
@@ -31,10 +28,34 @@ pub fn data_tools(state: &UseReducerHandle<State>) -> Html {
     let plan = state.selected.map(|u| {
         let state = state.clone();
         Callback::from(move |_| {
-            let b = breakdown(state.snapshot(), &state.scenario, state.baseline(), &state.current, u);
-            let unit = &state.snapshot().units[u];
+            let snap = state.snapshot();
+            let b = breakdown(state.text(), snap, &state.scenario, state.baseline(), &state.current, u);
+            let unit = &snap.units[u];
+            let levers: Vec<String> = super::unit_detail::LEVER_GROUPS
+                .iter()
+                .filter_map(|code| {
+                    let g = snap.methodology.group_index(code)?;
+                    Some(format!("{code} {}%", state.scenario.group_level(snap, u, g)?))
+                })
+                .collect();
+            let rank = format!(
+                "{} → {}/{} {}",
+                b.baseline_rank.rank,
+                b.rank.rank,
+                b.rank.of,
+                t.level_plural_lower(unit.level)
+            );
+            let (data, scenario) = (state.data_title(), state.scenario_name());
+            let head = export::PlanHeader {
+                unit: &unit.name,
+                code: &unit.code,
+                data: &data,
+                scenario: scenario.as_deref(),
+                levers: levers.join(", "),
+                rank,
+            };
             let name = export::file_name(&["ke-hoach", &unit.code, &today()], "csv");
-            download(&name, "text/csv;charset=utf-8", &export::plan(t, &unit.name, &b));
+            download(&name, "text/csv;charset=utf-8", &export::plan(t, &head, &b));
         })
     });
     let json = {
@@ -74,6 +95,7 @@ pub fn data_tools(state: &UseReducerHandle<State>) -> Html {
                 <button type="button" class="link-button" data-testid="export-json" onclick={json}>{ t.export_data }</button>
                 <button type="button" class="link-button" data-testid="export-template" onclick={csv}>{ t.export_template }</button>
             </div>
+            <ComparePanel state={state.clone()} />
         </div>
     }
 }

@@ -26,7 +26,7 @@ impl GroupLever {
                 Some(GroupLever {
                     group,
                     code: m.groups[group].code.clone(),
-                    name: m.groups[group].name.clone(),
+                    name: state.text().group_name(&m.groups[group]).to_owned(),
                     percent,
                 })
             })

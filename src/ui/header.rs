@@ -6,9 +6,10 @@ use crate::engine::Snapshot;
 use crate::present::province::dataset_label;
 use crate::present::text::{fill, Text};
 
-/// The data menu, the snapshot's title, period, source and capture date, and the methodology version.
+/// The data menu, the snapshot's title, period, source and capture date, and the methodology version;
+/// `tools` (report, presentation, language) at the top.
 /// (A view function.)
-pub fn snapshot_header(t: &Text, snapshot: &Snapshot, dataset: Option<&'static str>) -> Html {
+pub fn snapshot_header(t: &Text, snapshot: &Snapshot, dataset: Option<&'static str>, tools: Html) -> Html {
     let meta = &snapshot.meta;
     let period = meta.period.as_ref().map(|p| t.period(p));
     let choose = Callback::from(|e: Event| {
@@ -23,6 +24,7 @@ pub fn snapshot_header(t: &Text, snapshot: &Snapshot, dataset: Option<&'static s
                 <span class="app-name">{ t.app_name }</span>
                 <span class="app-subtitle">{ t.app_subtitle }</span>
             </div>
+            { tools }
             <label class="data-choice">{ t.data_label }{ " " }
                 <select data-testid="data-choice" onchange={choose}>
                     if dataset.is_none() {

@@ -3,6 +3,7 @@
 //! actions, and the browser's side effects live in `hooks`.
 
 mod app;
+mod compare;
 mod data_tools;
 mod download;
 mod group_bars;
@@ -17,6 +18,7 @@ mod peer_tabs;
 mod planner;
 mod province;
 mod ranking_table;
+mod report;
 mod saved_scenarios;
 mod scenario_result;
 mod search_box;

@@ -17,6 +17,10 @@ pub fn notice(state: &UseReducerHandle<State>) -> Html {
         <p class="notice" role="alert" data-testid="notice">
             { words }
             if let Some(q) = quoted { { " " }<q class="quoted" dir="auto">{ q }</q> }
+            if matches!(n, Notice::ResetDone(_)) && state.undo.is_some() {
+                { " " }<button type="button" class="link-button" data-testid="undo"
+                               onclick={let d = state.dispatcher(); Callback::from(move |_| d.dispatch(Action::Undo))}>{ t.undo }</button>
+            }
             if *n == Notice::NewVersion {
                 { " " }<button type="button" class="link-button" data-testid="reload" onclick={Callback::from(|_| apply_update())}>{ t.reload }</button>
             }

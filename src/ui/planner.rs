@@ -196,7 +196,7 @@ pub fn goal_panel(Props { state, unit }: &Props) -> Html {
                     .filter_map(|r| {
                         let &(still, _) = h.projection.added.get(&(u, r.metric))?;
                         let crate::engine::MetricInput::Counts { num, .. } = snap.units[u].metrics[r.metric] else { return None };
-                        let name = &snap.methodology.metrics[r.metric].name;
+                        let name = t.metric_name(&snap.methodology.metrics[r.metric]);
                         Some((r.metric, new_rate(t, &h.projection.to, name, num, r.to, still)))
                     })
                     .collect()
@@ -304,7 +304,7 @@ fn targets_panel(Props { state, unit }: &Props) -> Html {
                             html! {
                                 <tr key={v} data-unit={snap.units[v].code.clone()}>
                                     <td class="num">{ state.baseline().ranks[v].rank }</td>
-                                    <td><bdi>{ &snap.units[v].name }</bdi></td>
+                                    <td><bdi>{ &*state.data.names[v] }</bdi></td>
                                     <td class="num">{ t.points(before) }</td>
                                     <td class="num" data-testid="target-total-after">{ t.points(after) }</td>
                                     <td class="num">{ state.current.ranks[v].rank }</td>
@@ -393,7 +393,7 @@ fn target_editor(EditorProps { state, set, .. }: &EditorProps) -> Html {
     let inputs = metrics.iter().map(|&k| {
         let rate = base.minimum.iter().find(|(x, _)| *x == k).map(|(_, r)| t.percent(*r).trim_end_matches('%').to_owned()).unwrap_or_default();
         html! {
-            <label class="target-rate">{ &m.metrics[k].name }{ " " }
+            <label class="target-rate">{ t.metric_name(&m.metrics[k]) }{ " " }
                 <input type="text" inputmode="decimal" data-target-metric={k.to_string()} value={rate} />{ " %" }</label>
         }
     });
@@ -466,7 +466,7 @@ fn horizon_picker(Props { state, unit }: &Props) -> Html {
             };
             Some(html! {
                 <tr key={k} data-still-metric={m.metrics[k].code.clone()}>
-                    <td>{ &m.metrics[k].name }</td>
+                    <td>{ t.metric_name(&m.metrics[k]) }</td>
                     <td class="num">{ format!("{} / {}", t.int(num), t.int(den)) }</td>
                     <td class="num"><input type="text" inputmode="numeric" class="ceiling" value={still.to_string()} {onchange} /></td>
                 </tr>

@@ -14,7 +14,7 @@ pub struct Props {
 /// Row height in pixels (fixed in style.css), for windowed rendering.
 const ROW_PX: i32 = 29;
 /// Height of the sticky header row (style.css).
-const HEAD_PX: i32 = 32;
+const HEAD_PX: i32 = 40;
 /// Peer groups larger than this render only the rows in view (and a margin).
 const WINDOW_FROM: usize = 300;
 const OVERSCAN: i32 = 4;
@@ -49,6 +49,11 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
                     let row_top = HEAD_PX + i as i32 * ROW_PX;
                     if row_top < top + HEAD_PX || row_top + ROW_PX > top + height {
                         el.set_scroll_top(row_top - height / 2);
+                        // And the table itself in the window (on a small screen the header and the data
+                        // tools push it below the fold): the least scroll that shows all of it.
+                        let options = web_sys::ScrollIntoViewOptions::new();
+                        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                        el.scroll_into_view_with_scroll_into_view_options(&options);
                     }
                 }
             }
@@ -76,13 +81,24 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
     // layout: rows are absolutely placed, each its own layout root); a row whose figures did not change
     // is not rendered again. The list holds rows only, so yew diffs it by key.
     let data = &*state.data;
+    // Against another period: each unit's change in rank and points (or "only in this period").
+    let versus = |u: usize| {
+        state.compare.as_ref().map(|c| match c.change(&state.current, u) {
+            Some(ch) => Versus::Change { rank: ch.rank, total: ch.total },
+            None => Versus::OnlyHere,
+        })
+    };
     let body = rows[first..last].iter().enumerate().map(|(i, &u)| {
         html! {
             <RankingRow key={u} top={(first + i) as u32 * ROW_PX as u32} code={AttrValue::from(Rc::clone(&data.codes[u]))} name={AttrValue::from(Rc::clone(&data.names[u]))}
                 score={Shared::from(std::rc::Rc::clone(&state.current.units[u]))} rank={state.current.ranks[u].rank}
                 baseline_rank={state.baseline().ranks[u].rank} selected={state.selected == Some(u)}
-                changed={state.scenario.has_unit(u)} lang={state.lang} />
+                changed={state.scenario.has_unit(u)} lang={state.lang} versus={versus(u)} />
         }
+    });
+    let versus_label = state.compare.as_ref().map(|c| {
+        let other = &c.other.meta;
+        AttrValue::from(other.period.as_ref().map_or(other.title.clone(), |p| t.period(p)))
     });
     // One handler for every row (delegation): a render creates no closure per row.
     let select_from = {
@@ -108,11 +124,15 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
     });
     // Fixed-height rows, each its own layout root: a slider step that changes the ranks of every row in
     // view repaints those rows, and lays out nothing else. ARIA roles give screen readers the same table.
+    // The groups named in words, above the codes.
+    let legend = m.groups.iter().map(|g| html! { <span><b>{ &g.code }</b>{ " " }{ t.group_name(g) }</span> });
     html! {
+        <>
+        <p class="group-legend" data-testid="group-legend">{ for legend }</p>
         <div class="table-wrap" ref={wrap} {onscroll}>
-            <div role="table" class="ranking-table" data-testid="ranking" aria-label={t.ranking_caption}
+            <div role="table" class={classes!("ranking-table", versus_label.is_some().then_some("versus"))} data-testid="ranking" aria-label={t.ranking_caption}
                  aria-rowcount={rows.len().to_string()} style={format!("--groups:{}", m.groups.len())}>
-                <RankingHead dispatch={state.dispatcher()} sort={state.sort} data={state.data.clone()} lang={state.lang} />
+                <RankingHead dispatch={state.dispatcher()} sort={state.sort} data={state.data.clone()} lang={state.lang} versus={versus_label} />
                 <div role="rowgroup" class="body" style={format!("height:{}px", rows.len() as i32 * ROW_PX)} {onclick} {onkeydown}>
                     { for body }
                 </div>
@@ -122,6 +142,7 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
             </div>
             <p class="legend">{ t.given_legend }</p>
         </div>
+        </>
     }
 }
 
@@ -138,6 +159,19 @@ struct RowProps {
     selected: bool,
     changed: bool,
     lang: crate::present::text::Lang,
+    /// Against another period, when one is open.
+    versus: Option<Versus>,
+}
+
+/// A unit against another period.
+#[derive(Clone, Copy, PartialEq)]
+enum Versus {
+    /// Rank (positive: better now) and total (hundredths) changes.
+    Change {
+        rank: i64,
+        total: i64,
+    },
+    OnlyHere,
 }
 
 /// One unit's row: rank and its change, name, the groups and the total.
@@ -165,6 +199,27 @@ fn ranking_row(p: &RowProps) -> Html {
             </div>
             { for groups }
             <div role="cell" class="cell num total">{ t.points(p.score.total) }</div>
+            if let Some(v) = p.versus {
+                {
+                    match v {
+                        Versus::Change { rank, total } => {
+                            let (class, mark) = match rank {
+                                r if r > 0 => ("up", format!("▲{r}")),
+                                r if r < 0 => ("down", format!("▼{}", -r)),
+                                _ => ("", "=".to_owned()),
+                            };
+                            let points = t.hundredths_delta(total);
+                            html! {
+                                <div role="cell" class="cell num versus">
+                                    <span class={class} data-testid="rank-delta">{ mark }</span>
+                                    <small>{ format!(" {points}") }</small>
+                                </div>
+                            }
+                        }
+                        Versus::OnlyHere => html! { <div role="cell" class="cell versus"><small data-testid="rank-delta">{ t.compare_only_here_short }</small></div> },
+                    }
+                }
+            }
         </div>
     }
 }
@@ -173,6 +228,8 @@ fn ranking_row(p: &RowProps) -> Html {
 struct HeadProps {
     dispatch: UseReducerDispatcher<State>,
     sort: Sort,
+    /// The other period's name, when one is compared.
+    versus: Option<AttrValue>,
     data: Shared<Loaded>,
     lang: Lang,
 }
@@ -180,7 +237,7 @@ struct HeadProps {
 /// The column headers: each sorts by its column (again: the other way). A component: a slider step
 /// does not render it again.
 #[function_component(RankingHead)]
-fn ranking_head(HeadProps { dispatch, sort, data, lang }: &HeadProps) -> Html {
+fn ranking_head(HeadProps { dispatch, sort, data, lang, versus }: &HeadProps) -> Html {
     let t = lang.text();
     let header = |column: SortColumn, label: Html, title: String, class: &'static str| {
         let active = sort.column == column;
@@ -209,8 +266,8 @@ fn ranking_head(HeadProps { dispatch, sort, data, lang }: &HeadProps) -> Html {
     let groups = data.snapshot.methodology.groups.iter().enumerate().map(|(g, group)| {
         header(
             SortColumn::Group(g),
-            html! { <>{ &group.code }<small>{ format!("/{}", group.max.hundredths() / 100) }</small></> },
-            fill(t.col_group_title, &[("name", &group.name), ("max", &t.points(group.max))]),
+            html! { <>{ &group.code }<small>{ fill(t.col_group_max, &[("max", &(group.max.hundredths() / 100).to_string())]) }</small></> },
+            fill(t.col_group_title, &[("name", t.group_name(group)), ("max", &t.points(group.max))]),
             "num",
         )
     });
@@ -221,6 +278,11 @@ fn ranking_head(HeadProps { dispatch, sort, data, lang }: &HeadProps) -> Html {
                 { header(SortColumn::Name, html! { t.col_unit }, t.col_unit.into(), "name") }
                 { for groups }
                 { header(SortColumn::Total, html! { t.col_total }, t.col_total_title.into(), "num") }
+                if let Some(v) = versus {
+                    <div role="columnheader" class="cell num versus" title={fill(t.compare_col_title, &[("period", v)])}>
+                        <span class="sort">{ t.compare_col }<small>{ v.clone() }</small></span>
+                    </div>
+                }
             </div>
         </div>
     }

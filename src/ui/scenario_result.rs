@@ -30,7 +30,10 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
             let names = p
                 .iter()
                 .take(NAMED)
-                .map(|&o| format!("{} ({})", n.nation.list.units[o].name, t.points(n.nation.totals[o])))
+                .map(|&o| {
+                    let name = crate::present::names::province(&n.nation.list.units[o].name);
+                    format!("{name} ({})", t.points(n.nation.totals[o]))
+                })
                 .collect();
             (p, names)
         }
@@ -39,7 +42,7 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
             let names = p
                 .iter()
                 .take(NAMED)
-                .map(|&o| format!("{} ({})", state.snapshot().units[o].name, t.points(state.current.units[o].total)))
+                .map(|&o| format!("{} ({})", state.data.names[o], t.points(state.current.units[o].total)))
                 .collect();
             (p, names)
         }
@@ -65,6 +68,7 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
                     <span class={classes!("gain", (b.total > b.baseline_total).then_some("up"), (b.total < b.baseline_total).then_some("down"))}
                           data-testid="gain">{ gain }</span>
                 </div>
+                if of > 1 {
                 <div class="kpi">
                     <span class="kpi-label">{ rank_label }</span>
                     <span class="kpi-values">
@@ -77,6 +81,7 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
                         { match rank_change { 0 => "±0".to_owned(), c if c > 0 => format!("▲{c}"), c => format!("▼{}", -c) } }
                     </span>
                 </div>
+                }
             </div>
             <p class="passes" data-testid="passes">
                 if passed.is_empty() {

@@ -6,7 +6,7 @@ use super::planner::{GoalPanel, LostPanel};
 use super::province::{DragPanel, ProvincePanel};
 use super::scenario_result::scenario_result;
 use crate::present::breakdown::{breakdown, GroupRow, MetricRow};
-use crate::present::text::{Lang, Text};
+use crate::present::text::{fill, Lang, Text};
 use crate::state::{Action, DetailTab, State};
 
 #[derive(Properties, PartialEq)]
@@ -26,14 +26,16 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
         return html! { <p class="hint">{ t.select_hint }</p> };
     };
     let unit = &state.snapshot().units[u];
-    let b = breakdown(state.snapshot(), &state.scenario, state.baseline(), &state.current, u);
+    let b = breakdown(state.text(), state.snapshot(), &state.scenario, state.baseline(), &state.current, u);
     // The province's rank is among the provinces, when the national list is there.
-    let (rank, of, among) = match state.nation.as_ref().filter(|_| state.province() == Some(u)) {
+    // A province alone in its data has no rank to show ("1/1" would read as first place).
+    let ranked = match state.nation.as_ref().filter(|_| state.province() == Some(u)) {
         Some(n) => {
             let st = n.nation.standing(n.at, b.total);
-            (st.rank, st.of, t.provinces_lower)
+            Some((st.rank, st.of, t.provinces_lower))
         }
-        None => (b.rank.rank, b.rank.of, t.level_plural_lower(unit.level)),
+        None if b.rank.of <= 1 => None,
+        None => Some((b.rank.rank, b.rank.of, t.level_plural_lower(unit.level))),
     };
     let close = {
         let state = state.clone();
@@ -49,16 +51,20 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
         <section class="unit-detail" data-testid="unit-detail" data-unit={unit.code.clone()}>
             <div class="detail-head">
                 <div>
-                    <h2><bdi>{ &unit.name }</bdi></h2>
+                    <h2 title={unit.name.clone()}><bdi>{ &*state.data.names[u] }</bdi></h2>
                     <p class="summary">
                         <span data-testid="unit-total">{ t.points(b.total) }</span>
-                        { format!(" / {} {} · {} {} · {} ", t.points(b.total_max), t.points_unit, t.lost, t.points(b.lost), t.rank) }
-                        <span data-testid="unit-rank">{ rank }</span>
-                        { format!("/{of} {among}") }
+                        { format!(" / {} {} · {} {}", t.points(b.total_max), t.points_unit, t.lost, t.points(b.lost)) }
+                        if let Some((rank, of, among)) = ranked {
+                            { format!(" · {} ", t.rank) }
+                            <span data-testid="unit-rank">{ rank }</span>
+                            { format!("/{of} {among}") }
+                        }
                     </p>
                 </div>
                 <button type="button" class="close" onclick={close} aria-label={t.close}>{ "×" }</button>
             </div>
+            { versus(state, u) }
             <h3 class="section-title">{ t.scenario }</h3>
             { scenario_result(state, u, &b) }
             { tabs(state) }
@@ -89,6 +95,39 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// The unit against the period compared with: total and rank then → now, and each group's change.
+fn versus(state: &UseReducerHandle<State>, u: usize) -> Html {
+    let t = state.text();
+    let Some(c) = &state.compare else { return html! {} };
+    let other = &c.other.meta;
+    let period = other.period.as_ref().map_or(other.title.clone(), |p| t.period(p));
+    let Some(ch) = c.change(&state.current, u) else {
+        return html! { <p class="note versus" data-testid="unit-versus">{ fill(t.compare_unit_new, &[("period", &period)]) }</p> };
+    };
+    let now = &state.current.units[u];
+    let groups = c.groups_then(u).unwrap_or_default();
+    let m = &state.snapshot().methodology;
+    let lines = m.groups.iter().enumerate().filter_map(|(g, group)| {
+        let (then, now) = (groups.get(g)?, now.groups[g].points);
+        (*then != now).then(|| format!("{} {}", group.code, t.points_delta(*then, now)))
+    });
+    let mark = match ch.rank {
+        r if r > 0 => format!("▲{r}"),
+        r if r < 0 => format!("▼{}", -r),
+        _ => "=".to_owned(),
+    };
+    html! {
+        <p class="note versus" data-testid="unit-versus">
+            { fill(t.compare_unit, &[
+                ("period", &period), ("then", &t.points(ch.total_then)), ("now", &t.points(now.total)),
+                ("delta", &t.hundredths_delta(ch.total)), ("rank_then", &ch.rank_then.to_string()),
+                ("rank", &state.current.ranks[u].rank.to_string()), ("mark", &mark),
+            ]) }
+            { " " }{ lines.collect::<Vec<_>>().join(" · ") }
+        </p>
     }
 }
 

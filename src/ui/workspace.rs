@@ -4,15 +4,20 @@ use yew::prelude::*;
 
 use super::data_tools::data_tools;
 use super::header::snapshot_header;
-use super::hooks::{kept_for, location_hash, planning_action, use_link, use_service_worker, use_store};
+use super::hooks::{
+    kept_for, kept_lang, location_hash, planning_action, use_keys, use_lang, use_leave_on_exit_fullscreen, use_link,
+    use_service_worker, use_store,
+};
 use super::notice::notice;
 use super::peer_tabs::peer_tabs;
 use super::province::ProvinceBar;
 use super::ranking_table::RankingTable;
+use super::report::{Presentation, ReportView};
 use super::search_box::search_box;
 use super::unit_detail::UnitDetail;
 use crate::engine::Snapshot;
-use crate::state::{Action, DetailTab, State};
+use crate::present::text::Lang;
+use crate::state::{Action, DetailTab, Mode, State};
 
 #[derive(Properties)]
 pub struct Props {
@@ -47,7 +52,7 @@ impl PartialEq for Props {
 pub fn workspace(Props { snapshot, dataset, nation, showing }: &Props) -> Html {
     // The first frame already shows what this browser kept for the data, then what the link names.
     let state = use_reducer(|| {
-        let mut state = State::new(Rc::clone(snapshot));
+        let mut state = State::new(Rc::clone(snapshot)).reduce(Action::SetLang(kept_lang()));
         if let Some(id) = dataset {
             state = state.with_dataset(id);
         }
@@ -61,15 +66,23 @@ pub fn workspace(Props { snapshot, dataset, nation, showing }: &Props) -> Html {
     use_link(&state);
     use_store(&state);
     use_service_worker(&state);
+    use_keys(&state);
+    use_lang(&state);
+    use_leave_on_exit_fullscreen(&state);
     {
         let showing = showing.clone();
         use_effect_with(state.dataset, move |d| showing.emit(*d));
     }
     let t = state.text();
     let tab_labels: Vec<String> = (0..state.peers().groups.len()).map(|g| state.peer_group_label(g)).collect();
+    match state.mode {
+        Mode::Report => return html! { <ReportView state={state.clone()} /> },
+        Mode::Present(_) => return html! { <Presentation state={state.clone()} /> },
+        Mode::Work => {}
+    }
     html! {
         <>
-            { snapshot_header(t, state.snapshot(), state.dataset) }
+            { snapshot_header(t, state.snapshot(), state.dataset, leader_tools(&state)) }
             if state.province().is_some() { <ProvinceBar state={state.clone()} /> }
             { data_tools(&state) }
             { notice(&state) }
@@ -86,5 +99,26 @@ pub fn workspace(Props { snapshot, dataset, nation, showing }: &Props) -> Html {
                 </aside>
             </main>
         </>
+    }
+}
+
+/// The report, the presentation and the language, at the top of the page. (A view function.)
+fn leader_tools(state: &UseReducerHandle<State>) -> Html {
+    let t = state.text();
+    let on = |action: fn() -> Action| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(action()))
+    };
+    let other = if state.lang == Lang::Vi { Lang::En } else { Lang::Vi };
+    let lang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::SetLang(other)))
+    };
+    html! {
+        <div class="leader-tools">
+            <button type="button" data-testid="report" title={t.report_open_title} onclick={on(|| Action::SetMode(Mode::Report))}>{ t.report_open }</button>
+            <button type="button" data-testid="present" title={t.present_open_title} onclick={on(|| Action::SetMode(Mode::Present(0)))}>{ t.present_open }</button>
+            <button type="button" data-testid="lang" lang={other.code()} title={t.lang_toggle_title} onclick={lang}>{ t.lang_toggle }</button>
+        </div>
     }
 }

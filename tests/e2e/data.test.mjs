@@ -140,7 +140,8 @@ test('exports: the ranking for Excel, and the data as CSV that the importer read
   const { page } = await open(context, '#unit=H44.166');
   await slide(page, 'input[data-lever=TTTT]', 100);
   const [ranking] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-ranking]')]);
-  assert.match(ranking.suggestedFilename(), /^xep-hang-.*\d{4}-\d{2}-\d{2}\.csv$/);
+  // A readable file name: the peer group without its diacritics.
+  assert.match(ranking.suggestedFilename(), /^xep-hang-Xa-phuong-148-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await readFile(await ranking.path(), 'utf8');
   assert.ok(text.startsWith('\ufeffHạng;Hạng theo kịch bản'), text.slice(0, 40));
   const row = text.split(/\r?\n/).find((l) => l.includes(';H44.166;'));
@@ -151,6 +152,13 @@ test('exports: the ranking for Excel, and the data as CSV that the importer read
   await writeFile(csvPath, await readFile(await data.path()));
   const [plan] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-plan]')]);
   assert.match(plan.suggestedFilename(), /^ke-hoach-H44\.166-/);
+  // The plan says what it is: data and period, scenario, levers, rank; and rates beside counts.
+  const planText = await readFile(await plan.path(), 'utf8');
+  assert.match(planText, /Dữ liệu;UBND tỉnh Phú Thọ — Quý 3\/2026/);
+  assert.match(planText, /Kịch bản;kịch bản đang làm \(chưa lưu\)/);
+  assert.match(planText, /Đòn bẩy nhóm;MDSH \d+%, TTTT 100%/);
+  assert.match(planText, /Xếp hạng;148 → \d+\/148 xã, phường/);
+  assert.match(planText, /ONLINE_PAYMENT_DOSSIER;[^\n]*;100,00%;/);
   await page.setInputFiles('[data-testid=import-file]', csvPath);
   await page.waitForSelector('.import-status.ok');
   assert.equal(await page.textContent('[role=row][data-unit] .total'), '68,45');

@@ -1,4 +1,4 @@
-//! Every word the app shows, in one table per language: [`VI`] (the default). Messages with values in
+//! Every word the app shows, in one table per language: [`VI`] (the default) and [`EN`]. Messages with values in
 //! them are templates (`"tử số {num} lớn hơn mẫu số {den}"`) filled by [`fill`], so that a second
 //! language is a second table, not a second code path. Numbers are written each language's way by the
 //! same table (61,39 and 1.234 in Vietnamese). Group and metric names come from the methodology data.
@@ -6,6 +6,7 @@
 //! The engine holds no display text: its error types get their `Display` here (in Vietnamese, which
 //! the command line prints too).
 
+mod en;
 mod vi;
 
 use std::fmt;
@@ -17,21 +18,24 @@ use crate::engine::share::ShareError;
 use crate::engine::snapshot::{Period, PeriodKind};
 use crate::engine::{Level, MetricInput, Points};
 
+pub use en::EN;
 pub use vi::VI;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Vi,
+    En,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 1] = [Lang::Vi];
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
 
-    /// The language's code ("vi"), as the import worker is told it.
+    /// The language's code ("vi", "en"), as the import worker is told it.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Vi => "vi",
+            Lang::En => "en",
         }
     }
 
@@ -43,6 +47,7 @@ impl Lang {
     pub fn text(self) -> &'static Text {
         match self {
             Lang::Vi => &VI,
+            Lang::En => &EN,
         }
     }
 }
@@ -74,6 +79,7 @@ pub struct Text {
     pub col_unit: &'static str,
     pub col_total: &'static str,
     pub col_group_title: &'static str,
+    pub col_group_max: &'static str,
     pub col_total_title: &'static str,
     pub given_legend: &'static str,
     pub no_match: &'static str,
@@ -250,7 +256,9 @@ pub struct Text {
 
     // Export columns
     pub csv_ranking: [&'static str; 9],
-    pub csv_plan: [&'static str; 11],
+    pub csv_plan: [&'static str; 13],
+    pub csv_plan_head: [&'static str; 6],
+    pub csv_working_scenario: &'static str,
     pub csv_province_plan: [&'static str; 10],
     pub csv_drag: [&'static str; 8],
     pub csv_yes: &'static str,
@@ -329,6 +337,98 @@ pub struct Text {
     pub data_loading: &'static str,
     pub link_unknown_data: &'static str,
     pub nation_disagrees: &'static str,
+    pub reset_done: &'static str,
+    pub compare_col: &'static str,
+    pub compare_col_title: &'static str,
+    pub compare_only_here_short: &'static str,
+    pub compare_open: &'static str,
+    pub compare_builtin: &'static str,
+    pub compare_none: &'static str,
+    pub compare_summary: &'static str,
+    pub compare_only_here: &'static str,
+    pub compare_only_there: &'static str,
+    pub compare_stop: &'static str,
+    pub compare_versus: &'static str,
+    pub compare_unit: &'static str,
+    pub compare_unit_new: &'static str,
+    pub undo: &'static str,
+
+    // Language, charts, the report, the presentation
+    /// The language toggle: the other language's name.
+    pub lang_toggle: &'static str,
+    pub lang_toggle_title: &'static str,
+    pub chart_ranking_title: &'static str,
+    pub chart_ranking_desc: &'static str,
+    pub chart_ranking_desc_all: &'static str,
+    pub chart_target: &'static str,
+    pub chart_ranking_axis: &'static str,
+    pub chart_groups_title: &'static str,
+    pub chart_group_line: &'static str,
+    pub chart_before: &'static str,
+    pub chart_after: &'static str,
+    pub chart_now: &'static str,
+    pub chart_waterfall_title: &'static str,
+    pub chart_waterfall_desc: &'static str,
+    pub chart_spread_title: &'static str,
+    pub chart_spread_desc: &'static str,
+    pub chart_spread_axis: &'static str,
+    pub chart_save_svg: &'static str,
+    pub chart_save_png: &'static str,
+    pub charts_title: &'static str,
+    pub report_open: &'static str,
+    pub report_open_title: &'static str,
+    pub report_heading: &'static str,
+    pub report_of_unit: &'static str,
+    pub report_of_ranking: &'static str,
+    pub report_unit: &'static str,
+    pub report_period: &'static str,
+    pub report_source: &'static str,
+    pub report_captured: &'static str,
+    pub report_date: &'static str,
+    pub report_scenario: &'static str,
+    pub report_versus: &'static str,
+    pub report_standing: &'static str,
+    pub report_lost: &'static str,
+    pub report_plan: &'static str,
+    pub report_result: &'static str,
+    pub report_charts: &'static str,
+    pub report_ranking: &'static str,
+    pub report_total_now: &'static str,
+    pub report_rank_now: &'static str,
+    pub report_rank_value: &'static str,
+    pub report_lost_total: &'static str,
+    pub report_gap: &'static str,
+    pub report_gap_met: &'static str,
+    pub report_lost_none: &'static str,
+    pub report_lost_more: &'static str,
+    pub report_plan_none: &'static str,
+    pub report_total_after: &'static str,
+    pub report_rank_after: &'static str,
+    pub report_sign_maker: &'static str,
+    pub report_sign_head: &'static str,
+    pub report_sign_hint: &'static str,
+    pub report_sign_head_hint: &'static str,
+    pub report_place_date: &'static str,
+    pub report_print: &'static str,
+    pub report_close: &'static str,
+    pub report_print_hint: &'static str,
+    pub report_changes: &'static str,
+    pub present_open: &'static str,
+    pub present_open_title: &'static str,
+    pub present_hint: &'static str,
+    pub present_slide_of: &'static str,
+    pub present_standing: &'static str,
+    pub present_lost: &'static str,
+    pub present_plan: &'static str,
+    pub present_result: &'static str,
+    pub present_ranking: &'static str,
+    pub present_spread: &'static str,
+    pub present_bottom: &'static str,
+    pub present_top: &'static str,
+    pub present_leave: &'static str,
+    pub present_prev: &'static str,
+    pub present_next: &'static str,
+    pub present_more_plan: &'static str,
     pub province_bar: &'static str,
     pub province_bar_title: &'static str,
     pub national_rank: &'static str,
@@ -410,6 +510,22 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Text {
+    /// A group's name in this table's language (the methodology carries both).
+    pub fn group_name<'a>(&self, g: &'a crate::engine::methodology::Group) -> &'a str {
+        match self.lang {
+            Lang::En if !g.name_en.is_empty() => &g.name_en,
+            _ => &g.name,
+        }
+    }
+
+    /// A metric's name in this table's language (the methodology carries both).
+    pub fn metric_name<'a>(&self, m: &'a crate::engine::methodology::Metric) -> &'a str {
+        match self.lang {
+            Lang::En if !m.name_en.is_empty() => &m.name_en,
+            _ => &m.name,
+        }
+    }
+
     /// A whole number with the thousands separator: 1.234.567.
     pub fn int(&self, n: u64) -> String {
         let digits = n.to_string();
@@ -430,7 +546,11 @@ impl Text {
 
     /// A signed difference of points: "+1,25", "−0,50", "0,00".
     pub fn points_delta(&self, before: Points, after: Points) -> String {
-        let d = i64::from(after.hundredths()) - i64::from(before.hundredths());
+        self.hundredths_delta(i64::from(after.hundredths()) - i64::from(before.hundredths()))
+    }
+
+    /// A signed number of hundredths as points: 125 → "+1,25", −50 → "−0,50".
+    pub fn hundredths_delta(&self, d: i64) -> String {
         let sign = match d {
             d if d > 0 => "+",
             d if d < 0 => "−",
@@ -768,12 +888,500 @@ mod tests {
             })
         };
         for k in kinds {
-            let s = VI.problem_kind(&k);
-            assert!(!s.is_empty() && !unfilled(&s), "{k:?}: {s}");
+            for t in Lang::ALL.map(Lang::text) {
+                let s = t.problem_kind(&k);
+                assert!(!s.is_empty() && !unfilled(&s), "{k:?}: {s}");
+            }
         }
         assert_eq!(
             VI.problem_kind(&ProblemKind::RowWidth { cells: 2, columns: 3 }),
             "dòng có 2 ô nhưng tiêu đề có 3 cột"
         );
+    }
+
+    /// The `{name}`s of a template, in order of first appearance.
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, _) in s.match_indices('{') {
+            let name: String = s[i + 1..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+            if !name.is_empty() && s[i + 1 + name.len()..].starts_with('}') && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// A field's strings, whatever its shape (a label, a pair, an array).
+    trait Strings {
+        fn strings(&self) -> Vec<&'static str>;
+    }
+    impl Strings for &'static str {
+        fn strings(&self) -> Vec<&'static str> {
+            vec![*self]
+        }
+    }
+    impl Strings for (&'static str, &'static str) {
+        fn strings(&self) -> Vec<&'static str> {
+            vec![self.0, self.1]
+        }
+    }
+    impl<T: Strings, const N: usize> Strings for [T; N] {
+        fn strings(&self) -> Vec<&'static str> {
+            self.iter().flat_map(Strings::strings).collect()
+        }
+    }
+
+    /// Every table has every field with the same placeholders as the Vietnamese one. The pattern
+    /// names every field (no `..`), so a field added to `Text` must be added here too.
+    macro_rules! same_placeholders {
+        ($($field:ident),* $(,)?) => {{
+            for t in Lang::ALL.map(Lang::text) {
+                let Text { lang: _, decimal: _, thousands: _, $($field: _),* } = t;
+                $(
+                    let (ours, vi) = (t.$field.strings(), VI.$field.strings());
+                    assert_eq!(ours.len(), vi.len(), "{:?} {}", t.lang, stringify!($field));
+                    for (i, (a, b)) in ours.iter().zip(&vi).enumerate() {
+                        assert!(!a.is_empty(), "{:?} {}[{i}] is empty", t.lang, stringify!($field));
+                        assert_eq!(placeholders(a), placeholders(b), "{:?} {}[{i}]: {a}", t.lang, stringify!($field));
+                    }
+                )*
+            }
+        }};
+    }
+
+    #[test]
+    fn every_table_has_the_vietnamese_placeholders() {
+        same_placeholders!(
+            app_name,
+            app_subtitle,
+            source,
+            loading,
+            load_failed,
+            captured,
+            methodology,
+            close,
+            dismiss,
+            peer_group,
+            search_placeholder,
+            search_label,
+            col_rank,
+            col_unit,
+            col_total,
+            col_group_title,
+            col_total_title,
+            given_legend,
+            no_match,
+            ranking_caption,
+            changed_mark,
+            select_hint,
+            rank,
+            total,
+            lost,
+            points_unit,
+            given_group,
+            given_metric,
+            inherited,
+            monitor,
+            null_score,
+            target_at,
+            of,
+            scenario,
+            passes,
+            and_more,
+            no_pass,
+            reset,
+            reset_unit,
+            reset_all,
+            at_max,
+            group_lever,
+            before,
+            exact_value,
+            bars_title,
+            bar_title,
+            count_change,
+            bad_rate,
+            bad_points,
+            bad_rank,
+            rate_range,
+            commune_preset,
+            tab_what_if,
+            tab_lost,
+            tab_goal,
+            lost_title,
+            lost_hint,
+            lost_cols,
+            lost_add,
+            lost_added,
+            lost_nothing,
+            fixed_title,
+            fixed_inherited,
+            fixed_given,
+            fixed_no_counts,
+            fixed_locked,
+            lock,
+            ceiling,
+            per_point,
+            effort_title,
+            effort_hint,
+            effort_reset,
+            kinds,
+            goal_title,
+            goal_total,
+            goal_rank,
+            goal_seek,
+            goal_or,
+            plan_title,
+            plan_cols,
+            plan_sum,
+            plan_nothing,
+            plan_apply,
+            plan_unreachable,
+            plan_needed_rank,
+            effort_units,
+            targets_title,
+            targets_hint,
+            targets_apply,
+            targets_apply_all,
+            targets_score,
+            targets_report,
+            targets_cols,
+            targets_reach,
+            target_raised,
+            target_met,
+            target_na,
+            targets_edit,
+            targets_name,
+            targets_save,
+            targets_delete,
+            horizon_title,
+            horizon_no_dates,
+            horizon_not_after,
+            horizon_past_period,
+            horizon_label,
+            horizon_now,
+            horizon_month,
+            horizon_quarter,
+            horizon_year,
+            horizon_other,
+            horizon_pace,
+            horizon_cols,
+            horizon_new_rate,
+            yes,
+            no,
+            open_data,
+            download_template,
+            drop_hint,
+            reading,
+            scoring,
+            read_failed,
+            worker_failed,
+            loaded,
+            import_failed,
+            more_problems,
+            copy_link,
+            export_ranking,
+            export_plan,
+            export_data,
+            export_template,
+            source_portal_csv,
+            source_portal_json,
+            howto_title,
+            howto_steps,
+            howto_files,
+            howto_privacy,
+            national_title,
+            import_warnings,
+            source_file,
+            source_portal_dir,
+            link_other_data,
+            bad_link,
+            link_unknown_unit,
+            link_bad_unit,
+            link_no_id,
+            link_too_long,
+            link_malformed,
+            store_damaged,
+            store_failed,
+            store_why,
+            saved_scenarios,
+            save,
+            scenario_name,
+            default_scenario_name,
+            open,
+            rename,
+            delete,
+            no_saved,
+            saved_gone,
+            saved_unreadable,
+            new_version,
+            reload,
+            month,
+            quarter,
+            half_first,
+            half_second,
+            year,
+            custom_period,
+            date,
+            provinces,
+            departments,
+            communes,
+            csv_ranking,
+            csv_plan,
+            csv_province_plan,
+            csv_drag,
+            csv_yes,
+            at_file,
+            at_line,
+            at_unit_row,
+            at_unit,
+            at_field,
+            p_empty_file,
+            p_not_utf8,
+            p_unreadable,
+            p_bad_json,
+            p_truncated_json,
+            p_unclosed_quote,
+            p_row_width,
+            p_not_portal_file,
+            p_wrong_file_set,
+            p_missing_file,
+            p_corrupt,
+            p_wrong_type,
+            expected,
+            p_missing_column,
+            p_duplicate_column,
+            p_missing_field,
+            p_unknown_field,
+            p_unsupported_format,
+            p_negative,
+            p_bad_number,
+            p_ambiguous_number,
+            p_bad_score,
+            p_numerator_above,
+            p_half_counts,
+            p_score_above_max,
+            p_unknown_metric,
+            p_unknown_group,
+            p_given_only,
+            p_unknown_methodology,
+            p_unknown_level,
+            p_empty_code,
+            p_duplicate_unit,
+            p_duplicate_unit_at,
+            p_unknown_parent,
+            p_parent_cycle,
+            p_ambiguous_root,
+            p_missing_group,
+            p_group_given_and_counted,
+            p_missing_metric,
+            p_inherited_mismatch,
+            p_unit_missing_in_file,
+            p_incomplete_group,
+            p_differs_from_portal,
+            p_not_portal_response,
+            p_response_not_ok,
+            p_partial_response,
+            p_missing_response,
+            p_duplicate_response,
+            p_har_no_responses,
+            p_har_no_content,
+            p_no_unit_code,
+            p_bad_date,
+            p_bad_period,
+            p_no_units,
+            no_data,
+            points_value,
+            tab_province,
+            tab_drag,
+            data_label,
+            data_imported,
+            data_province,
+            data_nation,
+            data_loading,
+            link_unknown_data,
+            nation_disagrees,
+            province_bar,
+            province_bar_title,
+            national_rank,
+            provinces_lower,
+            national_none,
+            national_of,
+            national_passes,
+            province_open,
+            nation_title,
+            nation_hint,
+            nation_gap,
+            nation_gap_met,
+            nation_cols,
+            nation_same,
+            nation_differs,
+            nation_differs_line,
+            nation_total,
+            province_goal_title,
+            province_goal_total,
+            province_goal_rank,
+            province_goal_seek,
+            province_plan_hint,
+            province_plan_cols,
+            province_plan_sum,
+            province_plan_rank,
+            province_plan_units,
+            province_plan_unreachable,
+            province_plan_nothing,
+            province_plan_needed_rank,
+            province_plan_apply,
+            province_plan_export,
+            province_own,
+            drag_title,
+            drag_hint,
+            drag_cols,
+            drag_metric,
+            drag_missing_target,
+            drag_by_unit,
+            drag_export,
+            drag_none,
+            drag_more,
+            l_not_movable,
+            l_inherited,
+            l_above_denominator,
+            l_bad_rate,
+            l_unknown,
+            s_too_long,
+            s_too_many,
+            s_syntax,
+            s_unknown_unit,
+            s_unknown_metric,
+            s_lever,
+            col_group_max,
+            compare_builtin,
+            compare_col,
+            compare_col_title,
+            compare_none,
+            compare_only_here,
+            compare_only_here_short,
+            compare_only_there,
+            compare_open,
+            compare_stop,
+            compare_summary,
+            compare_unit,
+            compare_unit_new,
+            compare_versus,
+            reset_done,
+            undo,
+            csv_plan_head,
+            csv_working_scenario,
+            lang_toggle,
+            lang_toggle_title,
+            chart_ranking_title,
+            chart_ranking_desc,
+            chart_ranking_desc_all,
+            chart_target,
+            chart_ranking_axis,
+            chart_groups_title,
+            chart_group_line,
+            chart_before,
+            chart_after,
+            chart_now,
+            chart_waterfall_title,
+            chart_waterfall_desc,
+            chart_spread_title,
+            chart_spread_desc,
+            chart_spread_axis,
+            chart_save_svg,
+            chart_save_png,
+            charts_title,
+            report_open,
+            report_open_title,
+            report_heading,
+            report_of_unit,
+            report_of_ranking,
+            report_unit,
+            report_period,
+            report_source,
+            report_captured,
+            report_date,
+            report_scenario,
+            report_versus,
+            report_standing,
+            report_lost,
+            report_plan,
+            report_result,
+            report_charts,
+            report_ranking,
+            report_total_now,
+            report_rank_now,
+            report_rank_value,
+            report_lost_total,
+            report_gap,
+            report_gap_met,
+            report_lost_none,
+            report_lost_more,
+            report_plan_none,
+            report_total_after,
+            report_rank_after,
+            report_sign_maker,
+            report_sign_head,
+            report_sign_hint,
+            report_sign_head_hint,
+            report_place_date,
+            report_print,
+            report_close,
+            report_print_hint,
+            report_changes,
+            present_open,
+            present_open_title,
+            present_hint,
+            present_slide_of,
+            present_standing,
+            present_lost,
+            present_plan,
+            present_result,
+            present_ranking,
+            present_spread,
+            present_bottom,
+            present_top,
+            present_leave,
+            present_prev,
+            present_next,
+            present_more_plan
+        );
+    }
+
+    #[test]
+    fn every_table_keeps_the_kind_keys() {
+        for t in Lang::ALL.map(Lang::text) {
+            assert_eq!(t.kinds.map(|(k, _)| k), VI.kinds.map(|(k, _)| k), "{:?}", t.lang);
+            assert_eq!(t.lang.text().lang, t.lang);
+            assert_eq!(Lang::from_code(t.lang.code()), t.lang);
+        }
+    }
+
+    #[test]
+    fn english_numbers_periods_and_problems() {
+        let t = &EN;
+        assert_eq!(t.points(Points(6139)), "61.39");
+        assert_eq!(t.int(1_234_567), "1,234,567");
+        assert_eq!(t.rate(403_016, 464_494), "86.76%");
+        assert_eq!(t.points_delta(Points(6139), Points(6089)), "−0.50");
+        assert_eq!(t.percent(Decimal::parse("0.625").unwrap()), "62.5%");
+        let p = |s: &str| Period::parse_short(s).unwrap();
+        assert_eq!(t.period(&p("2026-Q3")), "Q3 2026");
+        assert_eq!(t.period(&p("2026-09")), "Month 9/2026");
+        assert_eq!(t.period(&p("2026-H1")), "First half of 2026");
+        assert_eq!(t.period(&p("2026-H2")), "Second half of 2026");
+        assert_eq!(t.period(&p("2026")), "Year 2026");
+        let custom = Period { kind: PeriodKind::Custom, from: "2026-01-01".into(), to: "2026-10-10".into() };
+        assert_eq!(t.period(&custom), "From 1/1/2026 to 10/10/2026");
+        let p = Problem::new(
+            Place::file("transparency.csv").with_row(Row::Line(3)).with_unit("H44.01"),
+            ProblemKind::NumeratorAboveDenominator { num: 464_495, den: 464_494 },
+        );
+        assert_eq!(
+            t.problem(&p),
+            "file transparency.csv, line 3, unit code H44.01: numerator 464,495 is greater than denominator 464,494"
+        );
+        assert_eq!(Lang::from_code("en"), Lang::En);
+        assert_eq!(Lang::from_code("xx"), Lang::Vi);
     }
 }

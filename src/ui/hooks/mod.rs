@@ -3,10 +3,14 @@
 //! across tabs), the service worker (offline use, new versions). Views never touch `location`,
 //! `localStorage`, timers or workers.
 
+mod keys;
 mod link;
+mod present;
 mod service_worker;
 mod store;
 
+pub use keys::use_keys;
 pub use link::{location_hash, open_dataset, use_link};
+pub use present::{kept_lang, today, use_fullscreen, use_lang, use_leave_on_exit_fullscreen};
 pub use service_worker::{apply_update, use_service_worker};
 pub use store::{kept_for, planning_action, use_store};

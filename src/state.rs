@@ -172,6 +172,8 @@ pub enum Notice {
     NationDisagrees,
     /// Every change was reset (how many units had some): undo is offered.
     ResetDone(usize),
+    /// The page runs inside another site's frame: what it shows may be dressed up by that site.
+    Framed,
 }
 
 impl Notice {
@@ -204,6 +206,7 @@ impl Notice {
             Notice::UnknownData(id) => (t.link_unknown_data.to_owned(), Some(id.clone())),
             Notice::NationDisagrees => (t.nation_disagrees.to_owned(), None),
             Notice::ResetDone(n) => (fill(t.reset_done, &[("n", &n.to_string())]), None),
+            Notice::Framed => (t.framed.to_owned(), None),
             Notice::HorizonRefused(why) => (
                 match why {
                     ProjectionError::NoDates => t.horizon_no_dates.to_owned(),
@@ -1060,12 +1063,30 @@ impl State {
 
     /// "Xã, phường (148)"; the parent's name is added when a level has several peer groups.
     pub fn peer_group_label(&self, g: usize) -> String {
+        let level = self.data.snapshot.units[self.data.peers.groups[g][0]].level;
+        let same_level =
+            self.data.peers.groups.iter().filter(|m| self.data.snapshot.units[m[0]].level == level).count();
+        self.label_of(g, same_level > 1)
+    }
+
+    /// Every peer group's label, in one pass (a snapshot may have thousands of groups).
+    pub fn peer_group_labels(&self) -> Vec<String> {
+        let data = &*self.data;
+        let mut per_level: BTreeMap<crate::engine::Level, usize> = BTreeMap::new();
+        for m in &data.peers.groups {
+            *per_level.entry(data.snapshot.units[m[0]].level).or_default() += 1;
+        }
+        (0..data.peers.groups.len())
+            .map(|g| self.label_of(g, per_level[&data.snapshot.units[data.peers.groups[g][0]].level] > 1))
+            .collect()
+    }
+
+    fn label_of(&self, g: usize, with_parent: bool) -> String {
         let data = &*self.data;
         let members = &data.peers.groups[g];
         let first = &data.snapshot.units[members[0]];
-        let same_level = data.peers.groups.iter().filter(|m| data.snapshot.units[m[0]].level == first.level).count();
         let mut label = format!("{} ({})", self.text().level_plural(first.level), members.len());
-        if same_level > 1 {
+        if with_parent {
             if let Some(p) = first.parent {
                 label.push_str(&format!(" — {}", data.snapshot.units[p].name));
             }

@@ -58,6 +58,36 @@ enum Failure {
     Write(String, std::io::Error),
 }
 
+/// Writes to standard output. A reader that stops early (`chiso score … | head`) closes the pipe:
+/// the program then ends quietly, as command-line tools do, instead of failing on the next write.
+fn write_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("Không ghi được ra đầu ra chuẩn: {e}");
+        std::process::exit(1);
+    }
+}
+
+macro_rules! out {
+    ($($arg:tt)*) => { write_out(&format!($($arg)*)) };
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => { write_out(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+/// Reads a file, at most `import::MAX_INPUT` bytes of it (a device like /dev/zero never ends).
+fn read_capped(p: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(p)?.take(import::MAX_INPUT + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
@@ -107,7 +137,7 @@ fn one_path<'a>(positional: &[&'a str], what: &str) -> Result<&'a str, Failure> 
 
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
-        print!("{USAGE}");
+        out!("{USAGE}");
         return Ok(());
     };
     match command.as_str() {
@@ -171,14 +201,14 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let snapshot = load(Path::new(path)).map_err(Failure::Data)?;
             let scores = scoring::score(&snapshot);
             let text = if format == "csv" { scores_csv(&snapshot, &scores) } else { scores_json(&snapshot, &scores) };
-            print!("{text}");
+            out!("{text}");
             Ok(())
         }
         "validate" => {
             let (pos, _) = options(rest, &[])?;
             let path = one_path(&pos, "tệp hoặc thư mục")?;
             let snapshot = load(Path::new(path)).map_err(Failure::Data)?;
-            println!(
+            outln!(
                 "Hợp lệ: {} đơn vị, phương pháp {}{}.",
                 snapshot.units.len(),
                 snapshot.methodology.id,
@@ -257,7 +287,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 "groups": groups, "overrides": overrides, "passed": passed,
                 "province": province_json(&snapshot, &baseline, &current, nation(&opts)?.as_ref()),
             });
-            println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
+            outln!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
             Ok(())
         }
         "plan" => {
@@ -306,7 +336,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 "total": plan.total.as_f64(), "rank": plan.rank.rank, "peers": plan.rank.of, "effort": plan.effort, "steps": steps,
                 "province": province_json(&snapshot, &baseline, &planned, nation(&opts)?.as_ref()),
             });
-            println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
+            outln!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
             Ok(())
         }
         "province" => {
@@ -353,7 +383,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 "needed": needed.as_f64(), "reached": plan.reached, "effort": plan.effort, "parts": parts,
                 "province": province_json(&snapshot, &baseline, &plan.scores, nation.as_ref()),
             });
-            println!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
+            outln!("{}", serde_json::to_string_pretty(&out).expect("JSON values serialise"));
             Ok(())
         }
         "targets" => {
@@ -379,7 +409,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .map(|&u| serde_json::json!({ "unit": snapshot.units[u].code, "baseline_total": baseline.units[u].total.as_f64(),
                     "total": current.units[u].total.as_f64(), "rank": current.ranks[u].rank }))
                 .collect();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&serde_json::json!({ "set": set.name, "units": rows }))
                     .expect("JSON values serialise")
@@ -406,7 +436,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+            out!("{USAGE}");
             Ok(())
         }
         other => Err(Failure::Usage(format!("không có lệnh «{other}»"))),
@@ -449,7 +479,7 @@ fn province_json(
 fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
     let name = path.display().to_string();
     let read = |p: &Path| {
-        std::fs::read(p).map_err(|e| {
+        read_capped(p).map_err(|e| {
             vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Unreadable(e.to_string()))]
         })
     };
@@ -457,7 +487,7 @@ fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
         let methodology = Methodology::default_version();
         let mut files: Vec<(String, Vec<u8>)> = portal_csv::file_names(&methodology)
             .into_iter()
-            .filter_map(|n| std::fs::read(path.join(n)).ok().map(|b| (n.to_owned(), b)))
+            .filter_map(|n| read_capped(&path.join(n)).ok().map(|b| (n.to_owned(), b)))
             .collect();
         if files.is_empty() {
             // A folder of the portal's JSON answers (or of HAR files).
@@ -576,12 +606,12 @@ fn bench(units: usize, runs: usize) {
         let s = scoring::score(&snapshot);
         check = check.wrapping_add(u64::from(s.units[0].total.hundredths()) + u64::from(s.ranks[units - 1].rank));
     });
-    println!("score+rank {units} units: min {min:.2} ms, median {med:.2} ms, max {max:.2} ms ({runs} runs)");
+    outln!("score+rank {units} units: min {min:.2} ms, median {med:.2} ms, max {max:.2} ms ({runs} runs)");
     let (min, med, max) = times(&mut || {
         let s = snapshot_json::parse(&json, "bench.json").expect("synthetic snapshot is valid");
         check = check.wrapping_add(s.units.len() as u64);
     });
-    println!(
+    outln!(
         "parse+validate snapshot JSON ({} KB): min {min:.2} ms, median {med:.2} ms, max {max:.2} ms",
         json.len() / 1024
     );
@@ -605,7 +635,7 @@ fn bench(units: usize, runs: usize) {
         })
         .collect();
     steps.sort_by(f64::total_cmp);
-    println!(
+    outln!(
         "slider step (override + rescore + rerank {} peers): p50 {:.3} ms, p95 {:.3} ms (1000 steps)",
         peers.groups[peers.group_of[unit]].len(),
         steps[steps.len() / 2],
@@ -621,7 +651,7 @@ fn bench(units: usize, runs: usize) {
             let plan = chiso::engine::plan::seek(&snapshot, &peers, &Scenario::new(), &baseline, unit, goal, &effort);
             check = check.wrapping_add(plan.effort);
         });
-        println!(
+        outln!(
             "goal seek to {what} ({} peers): min {min:.2} ms, median {med:.2} ms, max {max:.2} ms",
             peers.groups[peers.group_of[unit]].len()
         );

@@ -42,6 +42,22 @@ pub struct Imported {
 
 /// Reads the files given together (name, content) into one snapshot, or every problem found.
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Imported, Vec<Problem>> {
+    // Too large to read in a page (or a sign of a device file): refused before anything is parsed.
+    let big: Vec<Problem> = files
+        .iter()
+        .filter(|(_, b)| b.len() as u64 > MAX_INPUT)
+        .map(|(n, _)| Problem::new(Place::file(n), ProblemKind::TooLarge { max: MAX_INPUT }))
+        .collect();
+    if !big.is_empty() {
+        return Err(big);
+    }
+    read_all(files).map_err(super::problem::cap)
+}
+
+/// The largest file the app reads (bytes): five times the 50 MB the page is made for.
+pub const MAX_INPUT: u64 = 256 * 1024 * 1024;
+
+fn read_all(files: &[(String, Vec<u8>)]) -> Result<Imported, Vec<Problem>> {
     let methodology = Methodology::default_version();
     if !files.is_empty() && files.iter().all(|(n, b)| portal_json::looks_like(n, b)) {
         let (s, warnings) = portal_json::read(files, methodology)?;

@@ -32,9 +32,10 @@ impl Place {
         self.row = Some(row);
         self
     }
+    /// The unit by its code (a long one quoted by its start only: a message never repeats a huge value).
     pub fn with_unit(mut self, code: &str) -> Place {
         if !code.is_empty() {
-            self.unit = Some(code.to_owned());
+            self.unit = Some(excerpt(code));
         }
         self
     }
@@ -167,6 +168,61 @@ pub enum ProblemKind {
     BadDate(String),
     BadPeriod(String),
     NoUnits,
+    /// A text longer than the field may hold (in characters).
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    /// A control character (NUL, escape, a line break…) in a code, a name or a title.
+    ControlCharacter,
+    /// Problems past the first `MAX_PROBLEMS` are counted, not listed.
+    MoreProblems(usize),
+    /// An input larger than the app reads (in bytes).
+    TooLarge {
+        max: u64,
+    },
+}
+
+/// The most problems listed for one reading; the rest are counted (`ProblemKind::MoreProblems`).
+pub const MAX_PROBLEMS: usize = 1_000;
+/// What a unit code may hold (the portal's are like "H15.120"), in characters.
+pub const MAX_CODE: usize = 64;
+/// A unit's name, in characters (the longest on the portal is under 120).
+pub const MAX_NAME: usize = 300;
+/// The snapshot's title and source, in characters.
+pub const MAX_TITLE: usize = 500;
+
+/// Checks a code, a name or a title: at most `max` characters, no control character. (A value that
+/// fails is quoted by `excerpt` only.)
+pub fn check_text(text: &str, max: usize) -> Result<(), ProblemKind> {
+    let len = text.chars().count();
+    if len > max {
+        return Err(ProblemKind::TooLong { len, max });
+    }
+    if text.chars().any(char::is_control) {
+        return Err(ProblemKind::ControlCharacter);
+    }
+    Ok(())
+}
+
+/// Keeps the first `MAX_PROBLEMS` problems and says how many more there were (capping twice counts
+/// the same).
+pub fn cap(mut problems: Vec<Problem>) -> Vec<Problem> {
+    let mut more = match problems.last().map(|p| &p.kind) {
+        Some(&ProblemKind::MoreProblems(n)) => {
+            problems.pop();
+            n
+        }
+        _ => 0,
+    };
+    if problems.len() > MAX_PROBLEMS {
+        more += problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+    }
+    if more > 0 {
+        problems.push(Problem::new(Place::default(), ProblemKind::MoreProblems(more)));
+    }
+    problems
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::methodology::{Inherit, Methodology, Rule};
 use super::points::Points;
-use super::problem::{excerpt, Place, Problem, ProblemKind};
+use super::problem::{cap, check_text, excerpt, Place, Problem, ProblemKind, MAX_CODE, MAX_NAME, MAX_TITLE};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
@@ -397,6 +397,13 @@ impl Builder {
             self.problem(draft.place.clone(), ProblemKind::EmptyCode);
             return None;
         }
+        if let Err(why) = check_text(&draft.code, MAX_CODE) {
+            self.problem(draft.place.clone().with_field("code"), why);
+            return None;
+        }
+        if let Err(why) = check_text(&draft.name, MAX_NAME) {
+            self.problem(draft.place.clone().with_field("name"), why);
+        }
         if let Some(&first) = self.by_code.get(&draft.code) {
             let other = &self.drafts[first].place;
             let first = other.row.map(|_| Place { unit: None, field: None, ..other.clone() });
@@ -427,7 +434,12 @@ impl Builder {
         if self.drafts.is_empty() && self.problems.is_empty() {
             self.problem(whole.clone(), ProblemKind::NoUnits);
         }
-        // The snapshot's own dates.
+        // The snapshot's own texts and dates.
+        for (field, text) in [("title", &meta.title), ("source", &meta.source)] {
+            if let Err(why) = check_text(text, MAX_TITLE) {
+                self.problem(whole.clone().with_field(field), why);
+            }
+        }
         if let Some(c) = meta.captured.as_deref().filter(|c| !is_iso_date(c)) {
             self.problem(whole.clone().with_field("captured"), ProblemKind::BadDate(excerpt(c)));
         }
@@ -524,7 +536,7 @@ impl Builder {
             }
         }
         if !self.problems.is_empty() {
-            return Err(self.problems);
+            return Err(cap(self.problems));
         }
         let units = self
             .drafts

@@ -140,7 +140,14 @@ pub fn import_panel(Props { dispatch, lang }: &Props) -> Html {
                         <div class="import-errors" data-testid="import-errors" role="alert">
                             <p>{ fill(t.import_failed, &[("n", &n(problems.len()))]) }</p>
                             <ul>{ for problems.iter().take(LISTED).map(|p| html! { <li dir="auto">{ p }</li> }) }</ul>
-                            if problems.len() > LISTED { <p>{ fill(t.more_problems, &[("n", &n(problems.len() - LISTED))]) }</p> }
+                            if problems.len() > LISTED {
+                                <p>{ fill(t.more_problems, &[("n", &n(problems.len() - LISTED))]) }{ " " }
+                                    <button type="button" class="link-button" data-testid="download-problems" onclick={{
+                                        let text = problems.join("\r\n");
+                                        Callback::from(move |_| super::download::download("loi-du-lieu.txt", "text/plain;charset=utf-8", &text))
+                                    }}>{ t.problems_download }</button>
+                                </p>
+                            }
                         </div>
                     },
                 }

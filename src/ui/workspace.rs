@@ -5,8 +5,8 @@ use yew::prelude::*;
 use super::data_tools::data_tools;
 use super::header::snapshot_header;
 use super::hooks::{
-    kept_for, kept_lang, location_hash, planning_action, use_keys, use_lang, use_leave_on_exit_fullscreen, use_link,
-    use_service_worker, use_store,
+    kept_for, kept_lang, location_hash, planning_action, use_framed_warning, use_keys, use_lang,
+    use_leave_on_exit_fullscreen, use_link, use_service_worker, use_store,
 };
 use super::notice::notice;
 use super::peer_tabs::peer_tabs;
@@ -68,13 +68,18 @@ pub fn workspace(Props { snapshot, dataset, nation, showing }: &Props) -> Html {
     use_service_worker(&state);
     use_keys(&state);
     use_lang(&state);
+    use_framed_warning(&state);
     use_leave_on_exit_fullscreen(&state);
     {
         let showing = showing.clone();
         use_effect_with(state.dataset, move |d| showing.emit(*d));
     }
     let t = state.text();
-    let tab_labels: Vec<String> = (0..state.peers().groups.len()).map(|g| state.peer_group_label(g)).collect();
+    // Labels once per data and language (a hostile snapshot may have thousands of peer groups).
+    let tab_labels = {
+        let s = state.clone();
+        use_memo((state.data.clone(), state.lang), move |_| s.peer_group_labels())
+    };
     match state.mode {
         Mode::Report => return html! { <ReportView state={state.clone()} /> },
         Mode::Present(_) => return html! { <Presentation state={state.clone()} /> },

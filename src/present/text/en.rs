@@ -298,6 +298,10 @@ pub static EN: Text = Text {
     p_bad_date: "date «{value}» is not valid (YYYY-MM-DD is needed)",
     p_bad_period: "period «{value}» is not valid",
     p_no_units: "no units",
+    p_too_long: "{len} characters long, at most {max}",
+    p_control: "holds a control character (NUL, ESC, a line break…): not allowed in codes, names and titles",
+    p_more_problems: "… and {n} more problems (the first 1,000 are listed)",
+    p_too_large: "the file is larger than {max} MB: not read",
     no_data: "no data",
     points_value: "{points} points",
 
@@ -382,6 +386,8 @@ pub static EN: Text = Text {
     undo: "Undo",
 
     lang_toggle: "Tiếng Việt",
+    problems_download: "Download the whole list of problems (.txt)",
+    framed: "Warning: this page is inside another website's frame; what surrounds it is not the app's. Open the app's own address directly.",
     lang_toggle_title: "Chuyển sang tiếng Việt",
     chart_ranking_title: "Ranking: {group}",
     chart_ranking_desc: "{unit}: rank {rank} of {of}, {total} points; highest {best} points.",

@@ -324,6 +324,10 @@ pub struct Text {
     pub p_bad_date: &'static str,
     pub p_bad_period: &'static str,
     pub p_no_units: &'static str,
+    pub p_too_long: &'static str,
+    pub p_control: &'static str,
+    pub p_more_problems: &'static str,
+    pub p_too_large: &'static str,
     pub no_data: &'static str,
     pub points_value: &'static str,
 
@@ -356,6 +360,10 @@ pub struct Text {
     // Language, charts, the report, the presentation
     /// The language toggle: the other language's name.
     pub lang_toggle: &'static str,
+    /// The page finds itself in another site's frame.
+    pub framed: &'static str,
+    /// Downloads every problem of a refused file.
+    pub problems_download: &'static str,
     pub lang_toggle_title: &'static str,
     pub chart_ranking_title: &'static str,
     pub chart_ranking_desc: &'static str,
@@ -725,6 +733,12 @@ impl Text {
             K::BadDate(v) => one(self.p_bad_date, "value", v),
             K::BadPeriod(v) => one(self.p_bad_period, "value", v),
             K::NoUnits => self.p_no_units.to_owned(),
+            K::TooLong { len, max } => {
+                fill(self.p_too_long, &[("len", &self.int(*len as u64)), ("max", &self.int(*max as u64))])
+            }
+            K::ControlCharacter => self.p_control.to_owned(),
+            K::MoreProblems(n) => one(self.p_more_problems, "n", &self.int(*n as u64)),
+            K::TooLarge { max } => one(self.p_too_large, "max", &self.int(max / (1024 * 1024))),
         }
     }
 
@@ -880,6 +894,10 @@ mod tests {
             ProblemKind::InheritedMismatch { root: "H44".into(), expected: MetricInput::Counts { num: 1, den: 2 } },
             ProblemKind::ScoreAboveMax { score: Points(700), max: Points(600) },
             ProblemKind::AmbiguousRoot(2),
+            ProblemKind::TooLong { len: 70, max: 64 },
+            ProblemKind::ControlCharacter,
+            ProblemKind::MoreProblems(4_999_004),
+            ProblemKind::TooLarge { max: 256 * 1024 * 1024 },
         ];
         let unfilled = |s: &str| {
             s.match_indices('{').any(|(i, _)| {
@@ -1190,6 +1208,10 @@ mod tests {
             p_bad_date,
             p_bad_period,
             p_no_units,
+            p_too_long,
+            p_control,
+            p_more_problems,
+            p_too_large,
             no_data,
             points_value,
             tab_province,
@@ -1272,6 +1294,8 @@ mod tests {
             csv_plan_head,
             csv_working_scenario,
             lang_toggle,
+            framed,
+            problems_download,
             lang_toggle_title,
             chart_ranking_title,
             chart_ranking_desc,

@@ -299,6 +299,10 @@ pub static VI: Text = Text {
     p_bad_date: "ngày «{value}» không hợp lệ (cần dạng YYYY-MM-DD)",
     p_bad_period: "kỳ «{value}» không hợp lệ",
     p_no_units: "không có đơn vị nào",
+    p_too_long: "dài {len} ký tự, tối đa {max}",
+    p_control: "có ký tự điều khiển (NUL, ESC, xuống dòng…): không được phép trong mã, tên và tiêu đề",
+    p_more_problems: "… và {n} lỗi nữa (chỉ liệt kê 1.000 lỗi đầu)",
+    p_too_large: "tệp lớn hơn {max} MB: không đọc",
     no_data: "không có số liệu",
     points_value: "{points} điểm",
 
@@ -327,6 +331,8 @@ pub static VI: Text = Text {
     undo: "Hoàn tác",
 
     lang_toggle: "English",
+    problems_download: "Tải toàn bộ danh sách lỗi (.txt)",
+    framed: "Cảnh báo: trang này đang nằm trong khung của một trang web khác, nội dung xung quanh không phải của ứng dụng. Hãy mở thẳng địa chỉ của ứng dụng.",
     lang_toggle_title: "Switch the app to English",
     chart_ranking_title: "Xếp hạng: {group}",
     chart_ranking_desc: "{unit}: hạng {rank}/{of}, {total} điểm; cao nhất {best} điểm.",

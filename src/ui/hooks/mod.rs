@@ -11,6 +11,6 @@ mod store;
 
 pub use keys::use_keys;
 pub use link::{location_hash, open_dataset, use_link};
-pub use present::{kept_lang, today, use_fullscreen, use_lang, use_leave_on_exit_fullscreen};
+pub use present::{kept_lang, today, use_framed_warning, use_fullscreen, use_lang, use_leave_on_exit_fullscreen};
 pub use service_worker::{apply_update, use_service_worker};
 pub use store::{kept_for, planning_action, use_store};

@@ -74,3 +74,22 @@ pub fn use_leave_on_exit_fullscreen(state: &UseReducerHandle<State>) {
         move || drop(listener)
     });
 }
+
+/// Says so when the page runs inside another site's frame (a page's policy cannot forbid framing; the
+/// host's header can: see the README). Once, at start.
+#[hook]
+pub fn use_framed_warning(state: &UseReducerHandle<State>) {
+    let dispatch = state.dispatcher();
+    use_effect_with((), move |_| {
+        if let Some(w) = web_sys::window() {
+            let framed = match w.top() {
+                Ok(Some(top)) => !js_sys::Object::is(&top, &w),
+                // A top window this page may not even look at is another site's.
+                _ => true,
+            };
+            if framed {
+                dispatch.dispatch(Action::Notice(Some(crate::state::Notice::Framed)));
+            }
+        }
+    });
+}

@@ -1,0 +1,150 @@
+//! Hostile inputs (issue 12): a field holds at most what it may (a code, a name, a title), with no
+//! control character; a message quotes only the start of a bad value; the problems listed are capped
+//! and the rest counted; a huge or endless input is refused before it is parsed; the command line ends
+//! quietly when its reader closes the pipe; work stays linear in the input (thousands of peer groups).
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::rc::Rc;
+use std::time::Instant;
+
+use chiso::engine::import::{read_files, MAX_INPUT};
+use chiso::engine::problem::{ProblemKind, MAX_CODE, MAX_NAME, MAX_PROBLEMS, MAX_TITLE};
+use serde_json::Value;
+
+fn dak_lak() -> Value {
+    serde_json::from_str(chiso::datasets::json("dak-lak-2026-year-20261010").unwrap()).unwrap()
+}
+
+fn problems_of(v: &Value) -> Vec<chiso::engine::problem::Problem> {
+    let bytes = serde_json::to_vec(v).unwrap();
+    match read_files(&[("hostile.json".to_owned(), bytes)]) {
+        Ok(_) => vec![],
+        Err(p) => p,
+    }
+}
+
+#[test]
+fn a_code_a_name_and_a_title_hold_at_most_what_they_may_without_control_characters() {
+    // A 1 MiB unit code: refused, and the message quotes its start only.
+    let mut v = dak_lak();
+    v["units"][5]["code"] = Value::String("C".repeat(1 << 20));
+    let p = problems_of(&v);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].kind, ProblemKind::TooLong { len: 1 << 20, max: MAX_CODE });
+    let text = p[0].to_string();
+    assert!(text.len() < 300, "a short message, not the whole code: {} bytes", text.len());
+    assert!(text.contains("trường code") && text.contains("tối đa 64"), "{text}");
+
+    let mut v = dak_lak();
+    v["units"][7]["name"] = Value::String("N".repeat(MAX_NAME + 1));
+    let p = problems_of(&v);
+    assert_eq!(p[0].kind, ProblemKind::TooLong { len: MAX_NAME + 1, max: MAX_NAME });
+    assert_eq!(p[0].place.field.as_deref(), Some("name"));
+    assert_eq!(p[0].place.unit.as_deref(), v["units"][7]["code"].as_str());
+
+    let mut v = dak_lak();
+    v["title"] = Value::String("T".repeat(20 << 20));
+    let p = problems_of(&v);
+    assert_eq!(p[0].kind, ProblemKind::TooLong { len: 20 << 20, max: MAX_TITLE });
+    assert_eq!(p[0].place.field.as_deref(), Some("title"));
+
+    // NUL, escape, a line break: refused in a name and a code; a right-to-left override is not a
+    // control character (the page isolates every piece of data text instead).
+    for bad in ["Xã\u{0}", "Xã\u{1b}[31m", "Xã\nPhường"] {
+        let mut v = dak_lak();
+        v["units"][9]["name"] = Value::String(bad.to_owned());
+        assert_eq!(problems_of(&v)[0].kind, ProblemKind::ControlCharacter, "{bad:?}");
+        let mut v = dak_lak();
+        v["units"][9]["code"] = Value::String(bad.to_owned());
+        assert!(problems_of(&v).iter().any(|p| p.kind == ProblemKind::ControlCharacter), "{bad:?}");
+    }
+    let mut v = dak_lak();
+    v["units"][9]["name"] = Value::String("Xã \u{202e}abc".to_owned());
+    assert!(problems_of(&v).is_empty());
+}
+
+#[test]
+fn the_problems_listed_are_capped_and_the_rest_counted() {
+    // 3,000 units with a numerator above their denominator: 1,000 listed, then "… và 2.000 lỗi nữa".
+    let mut v = dak_lak();
+    let unit = v["units"][5].clone();
+    let units = v["units"].as_array_mut().unwrap();
+    for i in 0..3_000 {
+        let mut u = unit.clone();
+        u["code"] = Value::String(format!("X{i}"));
+        u["metrics"]["DOSSIER_SYNC"] = serde_json::json!({ "num": 10, "den": 5 });
+        units.push(u);
+    }
+    let p = problems_of(&v);
+    assert_eq!(p.len(), MAX_PROBLEMS + 1);
+    assert_eq!(p[MAX_PROBLEMS].kind, ProblemKind::MoreProblems(2_000));
+    assert!(p[MAX_PROBLEMS].to_string().contains("2.000 lỗi nữa"), "{}", p[MAX_PROBLEMS]);
+}
+
+#[test]
+fn an_input_larger_than_the_app_reads_is_refused_before_parsing() {
+    let huge = vec![b' '; MAX_INPUT as usize + 1];
+    let p = read_files(&[("huge.json".to_owned(), huge)]).err().unwrap();
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].kind, ProblemKind::TooLarge { max: MAX_INPUT });
+    assert_eq!(p[0].to_string(), "tệp huge.json: tệp lớn hơn 256 MB: không đọc");
+}
+
+#[test]
+fn the_command_line_reads_at_most_its_cap_of_an_endless_device_and_ends_quietly_on_a_closed_pipe() {
+    if std::path::Path::new("/dev/zero").exists() {
+        let out = Command::new(env!("CARGO_BIN_EXE_chiso")).args(["validate", "/dev/zero"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("tệp zero: tệp lớn hơn 256 MB"), "{err}");
+    }
+    // `chiso score … | head -c 100`: the reader goes away; no panic, exit 0.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["score", "data/dak-lak-2026-year-20261010.json", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 100];
+    child.stdout.as_mut().unwrap().read_exact(&mut head).unwrap();
+    child.stdout = None; // the reader goes away: the pipe closes
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
+fn thousands_of_peer_groups_are_labelled_in_one_pass() {
+    // A root, then a chain: each unit the parent of the next, so each is a peer group of its own.
+    let mut v = dak_lak();
+    let root = v["units"][0].clone();
+    let mut unit = v["units"][5].clone();
+    unit.as_object_mut().unwrap().remove("published");
+    let mut units = vec![root.clone()];
+    let mut parent = root["code"].as_str().unwrap().to_owned();
+    let n = 4_000;
+    for i in 0..n {
+        let mut u = unit.clone();
+        u["code"] = Value::String(format!("X{i}"));
+        u["level"] = Value::String("commune".into());
+        u["parent"] = Value::String(parent.clone());
+        parent = format!("X{i}");
+        units.push(u);
+    }
+    v["units"] = Value::Array(units);
+    let bytes = serde_json::to_vec(&v).unwrap();
+    let snapshot = read_files(&[("chain.json".to_owned(), bytes)]).unwrap().snapshot;
+    let state = chiso::state::State::new(Rc::new(snapshot));
+    let groups = state.peers().groups.len();
+    assert_eq!(groups, n + 1);
+    let start = Instant::now();
+    let labels = state.peer_group_labels();
+    let once = start.elapsed();
+    // The same labels as one by one (quadratic: checked on a sample).
+    for g in (0..groups).step_by(397) {
+        assert_eq!(labels[g], state.peer_group_label(g));
+    }
+    println!("labels of {groups} peer groups: {once:?}");
+}

@@ -148,3 +148,37 @@ fn thousands_of_peer_groups_are_labelled_in_one_pass() {
     }
     println!("labels of {groups} peer groups: {once:?}");
 }
+
+#[test]
+fn a_lift_over_100_percent_is_refused_not_clamped() {
+    let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["scenario", "data/dak-lak-2026-year-20261010.json", "--unit", "H15.120", "--lift", "TTTT=500"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--lift TTTT=500: phần trăm phải từ 0 đến 100"), "{err}");
+}
+
+#[test]
+fn a_quoted_value_never_carries_a_control_character() {
+    // A count with an escape sequence in it: the message shows the escape, not the raw character.
+    let mut v = dak_lak();
+    v["units"][5]["metrics"]["DOSSIER_SYNC"] = serde_json::json!({ "num": "12\u{1b}[2J", "den": 5 });
+    let p = problems_of(&v);
+    let text = p.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(!text.chars().any(char::is_control), "{text:?}");
+}
+
+#[test]
+fn a_key_given_twice_is_refused_at_its_line() {
+    let text = chiso::datasets::json("dak-lak-2026-year-20261010").unwrap();
+    // The fifth unit's first count given twice: serde_json alone would keep the second.
+    let at = text.match_indices("{\"num\":").nth(40).unwrap().0;
+    let line = text[..at].matches('\n').count() + 1;
+    let bad = format!("{}{{\"num\":1,\"num\":{}", &text[..at], &text[at + "{\"num\":".len()..]);
+    let p = read_files(&[("hai-lan.json".to_owned(), bad.into_bytes())]).err().unwrap();
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].kind, ProblemKind::DuplicateKey("num".into()));
+    assert!(p[0].to_string().starts_with(&format!("tệp hai-lan.json, dòng {line}:")), "{}", p[0]);
+}

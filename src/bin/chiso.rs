@@ -251,7 +251,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let mut scenario = Scenario::new();
             for (group, pct) in pairs("--lift")? {
                 let g = m.group_index(&group).ok_or_else(|| Failure::Usage(format!("không có nhóm {group}")))?;
-                let rate = chiso::engine::points::Decimal { digits: pct.min(100), scale: 2 };
+                if pct > 100 {
+                    return Err(Failure::Usage(format!("--lift {group}={pct}: phần trăm phải từ 0 đến 100")));
+                }
+                let rate = chiso::engine::points::Decimal { digits: pct, scale: 2 };
                 scenario.lift_group(&snapshot, unit, g, rate).map_err(lever_failure)?;
             }
             for (metric, num) in pairs("--set")? {

@@ -6,6 +6,7 @@ pub mod chunked;
 pub mod compare;
 pub mod csv_text;
 pub mod import;
+pub mod json;
 pub mod methodology;
 pub mod nation;
 pub mod plan;

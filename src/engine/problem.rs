@@ -78,6 +78,8 @@ pub enum ProblemKind {
     },
     /// The JSON text ends before its last value does.
     TruncatedJson,
+    /// An object gives this key twice (the line is the place's row).
+    DuplicateKey(String),
     /// A quote opened on this line (the place's row) is never closed.
     UnclosedQuote,
     /// A CSV row with a different number of cells than its header.
@@ -244,10 +246,18 @@ pub const EXCERPT_CHARS: usize = 40;
 /// The beginning of a value, for quoting it in a problem: at most [`EXCERPT_CHARS`] characters, then
 /// "…" when something was cut.
 pub fn excerpt(text: &str) -> String {
-    match text.char_indices().nth(EXCERPT_CHARS) {
-        None => text.to_owned(),
-        Some((at, _)) => format!("{}…", &text[..at]),
+    let (head, cut) = match text.char_indices().nth(EXCERPT_CHARS) {
+        None => (text, false),
+        Some((at, _)) => (&text[..at], true),
+    };
+    // A control character is written as its escape (\u{1b}, \0): quoted back raw, it would act on the
+    // terminal or the page that shows the message.
+    let mut out: String =
+        head.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect();
+    if cut {
+        out.push('…');
     }
+    out
 }
 
 /// Parses a count as staff write it: a plain integer ("1234567") or Vietnamese thousands grouping

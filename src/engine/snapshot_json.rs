@@ -28,8 +28,13 @@ pub fn parse(text: &str, file: &str) -> Result<Snapshot, Vec<Problem>> {
 
 /// A JSON syntax error, placed at its line and column.
 pub fn json_problem(file: &str, e: &serde_json::Error) -> Problem {
+    let message = e.to_string();
     let what = match e.classify() {
         serde_json::error::Category::Eof => ProblemKind::TruncatedJson,
+        serde_json::error::Category::Data if message.starts_with(super::json::DUPLICATE) => {
+            let key = &message[super::json::DUPLICATE.len()..];
+            ProblemKind::DuplicateKey(key.rsplit_once(" at line ").map_or(key, |(k, _)| k).to_owned())
+        }
         _ => ProblemKind::BadJson { column: e.column() as u64 },
     };
     Problem::new(Place::file(file).with_row(Row::Line(e.line() as u64)), what)
@@ -42,7 +47,7 @@ pub fn parse_with(
     resolve: impl Fn(&str) -> Option<Arc<Methodology>>,
 ) -> Result<Snapshot, Vec<Problem>> {
     let here = Place::file(file);
-    let root: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+    let root: Value = super::json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
         .map_err(|e| vec![json_problem(file, &e)])?;
     let Some(obj) = root.as_object() else {
         return Err(vec![Problem::new(here, ProblemKind::WrongType(Expected::Document))]);

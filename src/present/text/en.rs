@@ -299,6 +299,7 @@ pub static EN: Text = Text {
     p_bad_period: "period «{value}» is not valid",
     p_no_units: "no units",
     p_too_long: "{len} characters long, at most {max}",
+    p_duplicate_key: "key «{key}» appears twice in one JSON object",
     p_control: "holds a control character (NUL, ESC, a line break…): not allowed in codes, names and titles",
     p_more_problems: "… and {n} more problems (the first 1,000 are listed)",
     p_too_large: "the file is larger than {max} MB: not read",

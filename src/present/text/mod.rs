@@ -325,6 +325,7 @@ pub struct Text {
     pub p_bad_period: &'static str,
     pub p_no_units: &'static str,
     pub p_too_long: &'static str,
+    pub p_duplicate_key: &'static str,
     pub p_control: &'static str,
     pub p_more_problems: &'static str,
     pub p_too_large: &'static str,
@@ -737,6 +738,7 @@ impl Text {
                 fill(self.p_too_long, &[("len", &self.int(*len as u64)), ("max", &self.int(*max as u64))])
             }
             K::ControlCharacter => self.p_control.to_owned(),
+            K::DuplicateKey(k) => one(self.p_duplicate_key, "key", k),
             K::MoreProblems(n) => one(self.p_more_problems, "n", &self.int(*n as u64)),
             K::TooLarge { max } => one(self.p_too_large, "max", &self.int(max / (1024 * 1024))),
         }
@@ -896,6 +898,7 @@ mod tests {
             ProblemKind::AmbiguousRoot(2),
             ProblemKind::TooLong { len: 70, max: 64 },
             ProblemKind::ControlCharacter,
+            ProblemKind::DuplicateKey("num".into()),
             ProblemKind::MoreProblems(4_999_004),
             ProblemKind::TooLarge { max: 256 * 1024 * 1024 },
         ];
@@ -1209,6 +1212,7 @@ mod tests {
             p_bad_period,
             p_no_units,
             p_too_long,
+            p_duplicate_key,
             p_control,
             p_more_problems,
             p_too_large,

@@ -300,6 +300,7 @@ pub static VI: Text = Text {
     p_bad_period: "kỳ «{value}» không hợp lệ",
     p_no_units: "không có đơn vị nào",
     p_too_long: "dài {len} ký tự, tối đa {max}",
+    p_duplicate_key: "khóa «{key}» có hai lần trong cùng một đối tượng JSON",
     p_control: "có ký tự điều khiển (NUL, ESC, xuống dòng…): không được phép trong mã, tên và tiêu đề",
     p_more_problems: "… và {n} lỗi nữa (chỉ liệt kê 1.000 lỗi đầu)",
     p_too_large: "tệp lớn hơn {max} MB: không đọc",

@@ -1029,6 +1029,52 @@ impl State {
         }
     }
 
+    /// Where unit `u` stands under `scores`: (rank, of, among whom). The province is ranked among the
+    /// provinces when the national list is there (the others held as published); a province alone in its
+    /// data has no rank ("1/1" would read as first place); any other unit among its peers.
+    pub fn standing(&self, u: usize, scores: &Scores) -> Option<(u32, u32, &'static str)> {
+        let t = self.text();
+        match self.nation.as_ref().filter(|_| self.province() == Some(u)) {
+            Some(n) => {
+                let s = n.nation.standing(n.at, scores.units[u].total);
+                Some((s.rank, s.of, t.provinces_lower))
+            }
+            None if scores.ranks[u].of <= 1 => None,
+            None => {
+                Some((scores.ranks[u].rank, scores.ranks[u].of, t.level_plural_lower(self.snapshot().units[u].level)))
+            }
+        }
+    }
+
+    /// Whom unit `u` passes from the baseline to the scenario, best first: how many, and the first
+    /// `named` with their totals (provinces for the province when the national list is there, its peers
+    /// otherwise). Only the names shown are made: the result panel asks at every slider step.
+    pub fn passed_names(&self, u: usize, named: usize) -> (usize, Vec<(String, crate::engine::Points)>) {
+        match self.nation.as_ref().filter(|_| self.province() == Some(u)) {
+            Some(n) => {
+                let (before, after) = (self.baseline().units[u].total, self.current.units[u].total);
+                let passed = n.nation.passed(n.at, before, after);
+                let names = passed
+                    .iter()
+                    .take(named)
+                    .map(|&o| {
+                        (crate::present::names::province(&n.nation.list.units[o].name).to_owned(), n.nation.totals[o])
+                    })
+                    .collect();
+                (passed.len(), names)
+            }
+            None => {
+                let passed = scenario::passed(self.peers(), self.baseline(), &self.current, u);
+                let names = passed
+                    .iter()
+                    .take(named)
+                    .map(|&o| (self.data.names[o].to_string(), self.current.units[o].total))
+                    .collect();
+                (passed.len(), names)
+            }
+        }
+    }
+
     /// The data's title and period: "UBND tỉnh Phú Thọ — Quý 3/2026".
     pub fn data_title(&self) -> String {
         let meta = &self.snapshot().meta;

@@ -55,6 +55,17 @@ fn open(w: u32, h: u32, title: &str, desc: &str) -> String {
     )
 }
 
+/// The chart's end: the SVG closed, with its title and text alternative.
+fn close(mut svg: String, title: &str, desc: String) -> Chart {
+    svg.push_str("</svg>");
+    Chart { title: title.to_owned(), desc, svg }
+}
+
+/// A line under a chart saying how to read it.
+fn axis_note(s: &mut String, x: f64, y: f64, text: &str) {
+    let _ = write!(s, "<text x=\"{x}\" y=\"{y}\" fill=\"{MUTED}\" font-size=\"11\">{}</text>", escape(text));
+}
+
 fn y_of(p: Points, max: Points, top: f64, height: f64) -> f64 {
     let max = f64::from(max.0.max(1));
     top + height * (1.0 - f64::from(p.0.min(max as u32)) / max)
@@ -141,14 +152,8 @@ pub fn ranking(
             escape(&fill(t.chart_target, &[("total", &t.points(target))]))
         );
     }
-    let _ = write!(
-        s,
-        "<text x=\"{left}\" y=\"{}\" fill=\"{MUTED}\" font-size=\"11\">{}</text>",
-        bottom + 20.0,
-        escape(t.chart_ranking_axis)
-    );
-    s.push_str("</svg>");
-    Chart { title: title.to_owned(), desc, svg: s }
+    axis_note(&mut s, left, bottom + 20.0, t.chart_ranking_axis);
+    close(s, title, desc)
 }
 
 /// One group: its code, its points before and after, its maximum.
@@ -227,8 +232,7 @@ pub fn groups(t: &Text, title: &str, rows: &[GroupBar]) -> Chart {
         f64::from(h) - 8.0,
         escape(t.chart_after)
     );
-    s.push_str("</svg>");
-    Chart { title: title.to_owned(), desc, svg: s }
+    close(s, title, desc)
 }
 
 fn truncate(text: &str, chars: usize) -> String {
@@ -302,8 +306,7 @@ pub fn waterfall(t: &Text, title: &str, start: Points, steps: &[(String, i64)]) 
         "<line x1=\"{left}\" x2=\"{}\" y1=\"{bottom}\" y2=\"{bottom}\" stroke=\"{LINE}\"/>",
         f64::from(w) - 12.0
     );
-    s.push_str("</svg>");
-    Chart { title: title.to_owned(), desc, svg: s }
+    close(s, title, desc)
 }
 
 /// How the peers' totals spread (a histogram, one bar a point), the unit marked.
@@ -370,14 +373,8 @@ pub fn spread(t: &Text, title: &str, totals: &[Points], unit: Option<Points>) ->
             escape(&t.points(u))
         );
     }
-    let _ = write!(
-        s,
-        "<text x=\"{left}\" y=\"{}\" fill=\"{MUTED}\" font-size=\"11\">{}</text>",
-        bottom + 36.0,
-        escape(t.chart_spread_axis)
-    );
-    s.push_str("</svg>");
-    Chart { title: title.to_owned(), desc, svg: s }
+    axis_note(&mut s, left, bottom + 36.0, t.chart_spread_axis);
+    close(s, title, desc)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 //! peer group's ranking report, every row of it.
 
 use crate::engine::plan;
-use crate::engine::scenario::passed;
 use crate::engine::{Points, Scores};
 use crate::state::State;
 
@@ -65,6 +64,8 @@ pub struct Report {
     pub subject: String,
     /// Labelled lines under the title: unit, period, source, capture date, report date…
     pub meta: Vec<(String, String)>,
+    /// The data's period, as a slide's footer names it.
+    pub period: Option<String>,
     /// The unit's report (a unit is selected); otherwise the ranking report.
     pub unit: Option<usize>,
     pub standing: Vec<Kpi>,
@@ -76,12 +77,17 @@ pub struct Report {
     /// "Vượt qua: …" (the first `PASSES_NAMED`, then how many more), and shorter for a slide.
     pub passes: Option<String>,
     pub passes_short: Option<String>,
-    /// The plan moves several units (the province's plan): its lines name them.
-    pub many_units: bool,
     pub charts: Vec<Chart>,
     pub ranking_title: String,
     pub ranking_head: Vec<String>,
     pub ranking: Vec<RankLine>,
+}
+
+impl Report {
+    /// The plan moves several units (the province's plan): its lines name them.
+    pub fn many_units(&self) -> bool {
+        self.plan.iter().any(|l| l.unit != self.plan[0].unit)
+    }
 }
 
 /// The report of what the state shows, dated `today` (YYYY-MM-DD, from the browser's clock).
@@ -106,8 +112,7 @@ pub fn report(state: &State, today: &str) -> Report {
         lines.push((t.report_scenario.to_owned(), name));
     }
     if let Some(c) = &state.compare {
-        let other = &c.other.meta;
-        lines.push((t.report_versus.to_owned(), other.period.as_ref().map_or(other.title.clone(), |p| t.period(p))));
+        lines.push((t.report_versus.to_owned(), t.period_or_title(&c.other.meta)));
     }
     let group = state.selected.map_or(state.peer_group, |u| state.peers().group_of[u]);
     let group_label = state.peer_group_label(group);
@@ -119,6 +124,7 @@ pub fn report(state: &State, today: &str) -> Report {
             None => fill(t.report_of_ranking, &[("group", &group_label)]),
         },
         meta: lines,
+        period: meta.period.as_ref().map(|p| t.period(p)),
         unit: state.selected,
         standing: vec![],
         lost: vec![],
@@ -127,7 +133,6 @@ pub fn report(state: &State, today: &str) -> Report {
         result: vec![],
         passes: None,
         passes_short: None,
-        many_units: false,
         charts: vec![],
         ranking_title: fill(t.report_of_ranking, &[("group", &group_label)]),
         ranking_head,
@@ -161,18 +166,6 @@ fn unit_report(state: &State, t: &'static Text, u: usize, group: usize, group_la
     let snap = state.snapshot();
     let b = breakdown(t, snap, &state.scenario, state.baseline(), &state.current, u);
     let unit = &snap.units[u];
-    // The province is ranked among the provinces when the national list is there; alone, not at all.
-    let national = state.nation.as_ref().filter(|_| state.province() == Some(u));
-    let rank_of = |total: Points, scores: &Scores| -> Option<(u32, u32, &'static str)> {
-        match national {
-            Some(n) => {
-                let s = n.nation.standing(n.at, total);
-                Some((s.rank, s.of, t.provinces_lower))
-            }
-            None if scores.ranks[u].of <= 1 => None,
-            None => Some((scores.ranks[u].rank, scores.ranks[u].of, t.level_plural_lower(unit.level))),
-        }
-    };
     let rank_words = |x: (u32, u32, &str)| format!("{}/{}", x.0, x.1);
     let rank_label = |label: &str, x: (u32, u32, &str)| format!("{label} ({})", x.2);
     let target = target(state, u);
@@ -190,11 +183,15 @@ fn unit_report(state: &State, t: &'static Text, u: usize, group: usize, group_la
         value: t.points(b.baseline_total),
         note: gap(b.baseline_total),
     });
-    let before = rank_of(b.baseline_total, state.baseline());
+    let before = state.standing(u, state.baseline());
     if let Some(x) = before {
-        let versus = state.compare.as_ref().and_then(|c| c.change(state.baseline(), u)).map(|ch| {
-            let other = &c_period(state, t);
-            format!("{} {}", fill(t.compare_versus, &[("period", other)]), mark(ch.rank))
+        let versus = state.compare.as_ref().and_then(|c| {
+            let ch = c.change(state.baseline(), u)?;
+            Some(format!(
+                "{} {}",
+                fill(t.compare_versus, &[("period", &t.period_or_title(&c.other.meta))]),
+                t.rank_mark(ch.rank)
+            ))
         });
         r.standing.push(Kpi { label: rank_label(t.report_rank_now, x), value: rank_words(x), note: versus });
     }
@@ -205,20 +202,17 @@ fn unit_report(state: &State, t: &'static Text, u: usize, group: usize, group_la
     });
 
     // Points lost now (before the scenario), cheapest first, as the planner lists them.
-    let lost =
+    let mut lost =
         plan::points_lost(snap, &crate::engine::scenario::Scenario::default(), state.baseline(), u, &state.effort);
-    let rows: Vec<LostRow> =
-        lost_rows(t, snap, &lost).into_iter().filter(|l| l.lost != t.points(Points::ZERO)).collect();
-    if rows.len() > LOST_LINES {
-        let rest = &lost[..];
-        let shown: Vec<usize> = rows[..LOST_LINES].iter().map(|l| l.metric).collect();
-        let more: u32 = rest.iter().filter(|l| !shown.contains(&l.metric)).map(|l| l.lost.0).sum();
+    lost.retain(|l| l.lost > Points::ZERO);
+    if lost.len() > LOST_LINES {
+        let more: u32 = lost[LOST_LINES..].iter().map(|l| l.lost.0).sum();
         r.lost_more = Some(fill(
             t.report_lost_more,
-            &[("n", &(rows.len() - LOST_LINES).to_string()), ("points", &t.points(Points(more)))],
+            &[("n", &(lost.len() - LOST_LINES).to_string()), ("points", &t.points(Points(more)))],
         ));
     }
-    r.lost = rows.into_iter().take(LOST_LINES).collect();
+    r.lost = lost_rows(t, snap, &lost[..lost.len().min(LOST_LINES)]);
 
     // The plan: every unit the scenario moves that is this one or, for the province, any of its units.
     let units: Vec<usize> = if state.province() == Some(u) {
@@ -253,51 +247,34 @@ fn unit_report(state: &State, t: &'static Text, u: usize, group: usize, group_la
         }
     }
 
-    r.many_units = r.plan.iter().any(|l| l.unit != r.plan[0].unit);
-
     // The expected result.
-    r.result.push(Kpi {
-        label: t.report_total_after.to_owned(),
-        value: t.points(b.total),
-        note: Some(format!(
-            "{} → {} ({})",
-            t.points(b.baseline_total),
-            t.points(b.total),
-            t.points_delta(b.baseline_total, b.total)
-        )),
-    });
-    if let (Some(x), Some(y)) = (before, rank_of(b.total, &state.current)) {
+    let mut change = format!(
+        "{} → {} ({})",
+        t.points(b.baseline_total),
+        t.points(b.total),
+        t.points_delta(b.baseline_total, b.total)
+    );
+    if let Some(g) = gap(b.total) {
+        change = format!("{change}; {g}");
+    }
+    r.result.push(Kpi { label: t.report_total_after.to_owned(), value: t.points(b.total), note: Some(change) });
+    if let (Some(x), Some(y)) = (before, state.standing(u, &state.current)) {
         r.result.push(Kpi {
             label: rank_label(t.report_rank_after, y),
             value: rank_words(y),
-            note: Some(format!("{} → {} ({})", x.0, y.0, mark(i64::from(x.0) - i64::from(y.0)))),
+            note: Some(format!("{} → {} ({})", x.0, y.0, t.rank_mark(i64::from(x.0) - i64::from(y.0)))),
         });
     }
-    if let Some(g) = gap(b.total) {
-        if let Some(k) = r.result.first_mut() {
-            k.note = Some(format!("{}; {}", k.note.take().unwrap_or_default(), g));
-        }
-    }
-    let names: Vec<String> = match national {
-        Some(n) => n
-            .nation
-            .passed(n.at, b.baseline_total, b.total)
-            .iter()
-            .map(|&o| super::names::province(&n.nation.list.units[o].name).to_owned())
-            .collect(),
-        None => passed(state.peers(), state.baseline(), &state.current, u)
-            .iter()
-            .map(|&o| state.data.names[o].to_string())
-            .collect(),
-    };
+    let (passed, named) = state.passed_names(u, PASSES_NAMED);
     let passes = |k: usize| {
-        if names.is_empty() {
+        if passed == 0 {
             return t.no_pass.to_owned();
         }
-        let mut s = format!("{}: {}", t.passes, names[..names.len().min(k)].join(", "));
-        if names.len() > k {
+        let names: Vec<&str> = named.iter().take(k).map(|(name, _)| name.as_str()).collect();
+        let mut s = format!("{}: {}", t.passes, names.join(", "));
+        if passed > k {
             s.push(' ');
-            s.push_str(&fill(t.and_more, &[("n", &(names.len() - k).to_string())]));
+            s.push_str(&fill(t.and_more, &[("n", &(passed - k).to_string())]));
         }
         s.push('.');
         s
@@ -357,22 +334,6 @@ fn unit_report(state: &State, t: &'static Text, u: usize, group: usize, group_la
     }
 }
 
-fn c_period(state: &State, t: &Text) -> String {
-    state.compare.as_ref().map_or(String::new(), |c| {
-        let other = &c.other.meta;
-        other.period.as_ref().map_or(other.title.clone(), |p| t.period(p))
-    })
-}
-
-/// ▲2, ▼1, = (positive: better).
-pub fn mark(better_by: i64) -> String {
-    match better_by {
-        r if r > 0 => format!("▲{r}"),
-        r if r < 0 => format!("▼{}", -r),
-        _ => "=".to_owned(),
-    }
-}
-
 /// Every row of a peer group under the scenario, best first.
 fn ranking_lines(state: &State, group: usize) -> (Vec<String>, Vec<RankLine>) {
     let t = state.text();
@@ -380,8 +341,8 @@ fn ranking_lines(state: &State, group: usize) -> (Vec<String>, Vec<RankLine>) {
     let mut head = vec![t.col_rank.to_owned(), t.col_unit.to_owned()];
     head.extend(m.groups.iter().map(|g| format!("{} /{}", g.code, g.max.hundredths() / 100)));
     head.push(t.col_total.to_owned());
-    if state.compare.is_some() {
-        head.push(fill(t.report_changes, &[("period", &c_period(state, t))]));
+    if let Some(c) = &state.compare {
+        head.push(fill(t.report_changes, &[("period", &t.period_or_title(&c.other.meta))]));
     }
     let s = &state.current;
     let lines = s.order[group]
@@ -393,7 +354,7 @@ fn ranking_lines(state: &State, group: usize) -> (Vec<String>, Vec<RankLine>) {
             groups: s.units[o].groups.iter().map(|g| t.points(g.points)).collect(),
             total: t.points(s.units[o].total),
             versus: state.compare.as_ref().map(|c| match c.change(s, o) {
-                Some(ch) => format!("{} ({})", mark(ch.rank), t.hundredths_delta(ch.total)),
+                Some(ch) => format!("{} ({})", t.rank_mark(ch.rank), t.hundredths_delta(ch.total)),
                 None => t.compare_only_here_short.to_owned(),
             }),
             own: state.selected == Some(o),
@@ -469,7 +430,7 @@ mod tests {
         let p = r.passes.as_deref().unwrap();
         assert!(p.ends_with(&format!("và {} đơn vị khác.", r.ranking.len() - 1 - PASSES_NAMED)), "{p}");
         assert_eq!(r.result[1].value, format!("1/{}", r.ranking.len()));
-        assert!(!r.many_units);
+        assert!(!r.many_units());
         assert!(r.charts[0].desc.contains(&state.text().points(after)), "{}", r.charts[0].desc);
     }
 }

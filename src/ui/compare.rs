@@ -77,18 +77,11 @@ pub fn compare_panel(Props { state }: &Props) -> Html {
     };
     let snap = state.snapshot();
     let summary = state.compare.as_ref().map(|c| {
-        let other = &c.other.meta;
-        let period = other.period.as_ref().map_or(other.title.clone(), |p| t.period(p));
-        let title = format!("{} — {period}", other.title);
+        let period = t.period_or_title(&c.other.meta);
+        let title = format!("{} — {period}", c.other.meta.title);
         let here = c.only_here();
         let common = snap.units.len() - here.len();
-        let list = |names: Vec<&str>| {
-            let mut s = names.iter().take(NAMED).copied().collect::<Vec<_>>().join(", ");
-            if names.len() > NAMED {
-                s.push_str(&format!(" {}", fill(t.and_more, &[("n", &(names.len() - NAMED).to_string())])));
-            }
-            s
-        };
+        let list = |names: Vec<&str>| t.some_of(&names, NAMED);
         html! {
             <div class="compare-summary" data-testid="compare-summary">
                 <p><bdi>{ fill(t.compare_summary, &[("title", &title), ("n", &t.int(common as u64))]) }</bdi>

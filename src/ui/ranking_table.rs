@@ -96,10 +96,7 @@ pub fn ranking_table(Props { state }: &Props) -> Html {
                 changed={state.scenario.has_unit(u)} lang={state.lang} versus={versus(u)} />
         }
     });
-    let versus_label = state.compare.as_ref().map(|c| {
-        let other = &c.other.meta;
-        AttrValue::from(other.period.as_ref().map_or(other.title.clone(), |p| t.period(p)))
-    });
+    let versus_label = state.compare.as_ref().map(|c| AttrValue::from(t.period_or_title(&c.other.meta)));
     // One handler for every row (delegation): a render creates no closure per row.
     let select_from = {
         let state = state.clone();
@@ -183,16 +180,17 @@ fn ranking_row(p: &RowProps) -> Html {
         html! { <div role="cell" class={classes!("cell", "num", g.given.then_some("given"))}>{ t.points(g.points) }</div> }
     });
     // The change marks are always there (empty when nothing moved): text changes, no node comes or goes.
-    let (mark_class, mark) = match moved {
-        m if m > 0 => ("up", format!("▲{m}")),
-        m if m < 0 => ("down", format!("▼{}", -m)),
-        _ => ("", String::new()),
+    let mark_class = |by: i64| match by.signum() {
+        1 => "up",
+        -1 => "down",
+        _ => "",
     };
+    let mark = if moved == 0 { String::new() } else { t.rank_mark(moved) };
     html! {
         <div role="row" data-unit={p.code.clone()} tabindex="0" aria-selected={p.selected.to_string()}
             style={format!("transform:translateY({}px)", p.top)}
             class={classes!("row", p.selected.then_some("selected"), p.changed.then_some("changed"))}>
-            <div role="cell" class="cell rank">{ p.rank }<small class={mark_class}>{ mark }</small></div>
+            <div role="cell" class="cell rank">{ p.rank }<small class={mark_class(moved)}>{ mark }</small></div>
             <div role="cell" class="cell name" title={p.name.clone()}>
                 <bdi>{ p.name.clone() }</bdi>
                 <span class="changed-mark" title={t.changed_mark}>{ if p.changed { " ●" } else { "" } }</span>
@@ -203,11 +201,7 @@ fn ranking_row(p: &RowProps) -> Html {
                 {
                     match v {
                         Versus::Change { rank, total } => {
-                            let (class, mark) = match rank {
-                                r if r > 0 => ("up", format!("▲{r}")),
-                                r if r < 0 => ("down", format!("▼{}", -r)),
-                                _ => ("", "=".to_owned()),
-                            };
+                            let (class, mark) = (mark_class(rank), t.rank_mark(rank));
                             let points = t.hundredths_delta(total);
                             html! {
                                 <div role="cell" class="cell num versus">

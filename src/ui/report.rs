@@ -24,13 +24,12 @@ fn svg(chart: &Chart) -> Html {
 }
 
 fn chart_figure(t: &'static Text, chart: &Chart, tools: bool) -> Html {
-    let name = file_name(&[&chart.title], "svg");
     let save_svg = {
-        let (name, svg) = (name.clone(), chart.svg.clone());
+        let (name, svg) = (file_name(&[&chart.title], "svg"), chart.svg.clone());
         Callback::from(move |_| download(&name, "image/svg+xml", &svg))
     };
     let save_png = {
-        let (name, svg) = (name.replace(".svg", ".png"), chart.svg.clone());
+        let (name, svg) = (file_name(&[&chart.title], "png"), chart.svg.clone());
         Callback::from(move |_| download_png(&name, &svg))
     };
     html! {
@@ -94,7 +93,7 @@ fn plan_table(t: &'static Text, r: &Report) -> Html {
     html! {
         <table class="report-table" data-testid="report-plan">
             <thead><tr>
-                if r.many_units { <th scope="col">{ t.report_unit }</th> }
+                if r.many_units() { <th scope="col">{ t.report_unit }</th> }
                 <th scope="col">{ t.csv_plan[3] }</th>
                 <th scope="col">{ t.csv_plan[7] }</th>
                 <th scope="col">{ format!("{} → {}", t.csv_plan[8], t.csv_plan[9]) }</th>
@@ -103,7 +102,7 @@ fn plan_table(t: &'static Text, r: &Report) -> Html {
             <tbody>
                 { for r.plan.iter().map(|l| html! {
                     <tr>
-                        if r.many_units { <td><bdi>{ &l.unit }</bdi></td> }
+                        if r.many_units() { <td><bdi>{ &l.unit }</bdi></td> }
                         <td><span class="group-code">{ &l.group }</span>{ " " }{ &l.metric }</td>
                         <td>{ &l.change }</td>
                         <td class="num">{ &l.rate }</td>
@@ -242,7 +241,7 @@ pub fn presentation(Props { state }: &Props) -> Html {
                 } else {
                     <ul class="slide-list">
                         { for r.plan.iter().take(7).map(|l| html! {
-                            <li>if r.many_units { <bdi>{ &l.unit }</bdi>{ ": " } }<strong>{ &l.change }</strong><br /><small>{ format!("{} · {}", l.rate, l.points) }</small></li>
+                            <li>if r.many_units() { <bdi>{ &l.unit }</bdi>{ ": " } }<strong>{ &l.change }</strong><br /><small>{ format!("{} · {}", l.rate, l.points) }</small></li>
                         }) }
                     </ul>
                     if r.plan.len() > 7 { <p class="note">{ fill(t.present_more_plan, &[("n", &(r.plan.len() - 7).to_string())]) }</p> }
@@ -282,7 +281,7 @@ pub fn presentation(Props { state }: &Props) -> Html {
         <div class="presentation" data-testid="presentation" role="dialog" aria-modal="true" aria-label={t.present_open}>
             <section class="slide" data-slide={at.to_string()} aria-live="polite">{ slide }</section>
             <footer class="slide-foot">
-                <span>{ &r.heading }{ " · " }{ r.meta.iter().find(|(k, _)| k == t.report_period).map(|(_, v)| v.clone()).unwrap_or_default() }</span>
+                <span>{ &r.heading }if let Some(p) = &r.period { { " · " }{ p } }</span>
                 <span class="slide-nav">
                     <button type="button" onclick={go(-1)} aria-label={t.present_prev} disabled={at == 0}>{ "←" }</button>
                     <span data-testid="slide-of">{ fill(t.present_slide_of, &[("n", &(at + 1).to_string()), ("of", &n.to_string())]) }</span>

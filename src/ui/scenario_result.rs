@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use super::group_bars::group_bars;
-use crate::engine::scenario::passed;
 use crate::present::breakdown::Breakdown;
 use crate::present::text::fill;
 use crate::state::{Action, State};
@@ -15,38 +14,10 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
     let t = state.text();
     let gain = t.points_delta(b.baseline_total, b.total);
     // The province is ranked among the provinces (when the national list is there), not alone.
-    let national = state.nation.as_ref().filter(|_| state.province() == Some(unit));
-    let (rank_label, before, after, of) = match national {
-        Some(n) => {
-            let (x, y) = (n.nation.standing(n.at, b.baseline_total), n.nation.standing(n.at, b.total));
-            (t.national_rank, x.rank, y.rank, y.of)
-        }
-        None => (t.rank, b.baseline_rank.rank, b.rank.rank, b.rank.of),
-    };
-    let rank_change = i64::from(before) - i64::from(after);
-    let (passed, names): (Vec<usize>, Vec<String>) = match national {
-        Some(n) => {
-            let p = n.nation.passed(n.at, b.baseline_total, b.total);
-            let names = p
-                .iter()
-                .take(NAMED)
-                .map(|&o| {
-                    let name = crate::present::names::province(&n.nation.list.units[o].name);
-                    format!("{name} ({})", t.points(n.nation.totals[o]))
-                })
-                .collect();
-            (p, names)
-        }
-        None => {
-            let p = passed(state.peers(), state.baseline(), &state.current, unit);
-            let names = p
-                .iter()
-                .take(NAMED)
-                .map(|&o| format!("{} ({})", state.data.names[o], t.points(state.current.units[o].total)))
-                .collect();
-            (p, names)
-        }
-    };
+    let rank_label = if state.nation.is_some() && state.province() == Some(unit) { t.national_rank } else { t.rank };
+    let ranked = state.standing(unit, state.baseline()).zip(state.standing(unit, &state.current));
+    let (passed, names) = state.passed_names(unit, NAMED);
+    let names: Vec<String> = names.into_iter().map(|(name, total)| format!("{name} ({})", t.points(total))).collect();
     let reset_unit = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ResetUnit(unit)))
@@ -68,7 +39,7 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
                     <span class={classes!("gain", (b.total > b.baseline_total).then_some("up"), (b.total < b.baseline_total).then_some("down"))}
                           data-testid="gain">{ gain }</span>
                 </div>
-                if of > 1 {
+                if let Some(((before, _, _), (after, of, _))) = ranked {
                 <div class="kpi">
                     <span class="kpi-label">{ rank_label }</span>
                     <span class="kpi-values">
@@ -77,18 +48,23 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
                         <strong data-testid="scenario-rank">{ after }</strong>
                         { format!("/{of}") }
                     </span>
-                    <span class={classes!("gain", (rank_change > 0).then_some("up"), (rank_change < 0).then_some("down"))}>
-                        { match rank_change { 0 => "±0".to_owned(), c if c > 0 => format!("▲{c}"), c => format!("▼{}", -c) } }
-                    </span>
+                    {{
+                        let change = i64::from(before) - i64::from(after);
+                        html! {
+                            <span class={classes!("gain", (change > 0).then_some("up"), (change < 0).then_some("down"))}>
+                                { if change == 0 { "±0".to_owned() } else { t.rank_mark(change) } }
+                            </span>
+                        }
+                    }}
                 </div>
                 }
             </div>
             <p class="passes" data-testid="passes">
-                if passed.is_empty() {
+                if passed == 0 {
                     { t.no_pass }
                 } else {
                     <bdi>{ format!("{}: {}", t.passes, names.join(", ")) }</bdi>
-                    if passed.len() > NAMED { { format!(" {}", fill(t.and_more, &[("n", &(passed.len() - NAMED).to_string())])) } }
+                    if passed > NAMED { { format!(" {}", fill(t.and_more, &[("n", &(passed - NAMED).to_string())])) } }
                     { "." }
                 }
             </p>

@@ -27,16 +27,7 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
     };
     let unit = &state.snapshot().units[u];
     let b = breakdown(state.text(), state.snapshot(), &state.scenario, state.baseline(), &state.current, u);
-    // The province's rank is among the provinces, when the national list is there.
-    // A province alone in its data has no rank to show ("1/1" would read as first place).
-    let ranked = match state.nation.as_ref().filter(|_| state.province() == Some(u)) {
-        Some(n) => {
-            let st = n.nation.standing(n.at, b.total);
-            Some((st.rank, st.of, t.provinces_lower))
-        }
-        None if b.rank.of <= 1 => None,
-        None => Some((b.rank.rank, b.rank.of, t.level_plural_lower(unit.level))),
-    };
+    let ranked = state.standing(u, &state.current);
     let close = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Select(None)))
@@ -102,8 +93,7 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
 fn versus(state: &UseReducerHandle<State>, u: usize) -> Html {
     let t = state.text();
     let Some(c) = &state.compare else { return html! {} };
-    let other = &c.other.meta;
-    let period = other.period.as_ref().map_or(other.title.clone(), |p| t.period(p));
+    let period = t.period_or_title(&c.other.meta);
     let Some(ch) = c.change(&state.current, u) else {
         return html! { <p class="note versus" data-testid="unit-versus">{ fill(t.compare_unit_new, &[("period", &period)]) }</p> };
     };
@@ -114,11 +104,7 @@ fn versus(state: &UseReducerHandle<State>, u: usize) -> Html {
         let (then, now) = (groups.get(g)?, now.groups[g].points);
         (*then != now).then(|| format!("{} {}", group.code, t.points_delta(*then, now)))
     });
-    let mark = match ch.rank {
-        r if r > 0 => format!("▲{r}"),
-        r if r < 0 => format!("▼{}", -r),
-        _ => "=".to_owned(),
-    };
+    let mark = t.rank_mark(ch.rank);
     html! {
         <p class="note versus" data-testid="unit-versus">
             { fill(t.compare_unit, &[

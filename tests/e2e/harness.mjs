@@ -88,6 +88,17 @@ export async function startSite(overrides = {}, extraArgs = []) {
   return {
     origin,
     browser,
+    /** A page of its own (fresh context: no storage shared with another test) at `hash`, once
+     * `waitFor` is there; the page's uncaught errors are collected in `errors`. */
+    open: async (hash = '', { viewport = { width: 1400, height: 900 }, waitFor = '[role=row][data-unit]' } = {}) => {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${origin}/${hash}`);
+      await page.waitForSelector(waitFor);
+      return { context, page, errors };
+    },
     stop: async () => {
       await browser.close();
       server.close();

@@ -18,15 +18,7 @@ before(async () => {
 });
 after(() => site?.stop());
 
-async function open(hash = '') {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${origin}/${hash}`);
-  await page.waitForSelector('[role=row][data-unit]');
-  return { context, page, errors };
-}
+const open = (hash = '') => site.open(hash);
 
 const file = (name, value) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
 

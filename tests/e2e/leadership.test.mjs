@@ -12,22 +12,13 @@ import { startSite, chiso, vi, root } from './harness.mjs';
 
 const DAK_LAK = path.join(root, 'data/dak-lak-2026-year-20261010.json');
 
-let site, origin, browser;
+let site;
 before(async () => {
   site = await startSite();
-  ({ origin, browser } = site);
 });
 after(() => site?.stop());
 
-async function open(hash = '', viewport = { width: 1400, height: 900 }) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${origin}/${hash}`);
-  await page.waitForSelector('[role=row][data-unit]');
-  return { context, page, errors };
-}
+const open = (hash = '', viewport = undefined) => site.open(hash, { viewport });
 
 /** Pages in a PDF: its page objects (`/Type /Page`, not `/Pages`). */
 const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;

@@ -18,15 +18,7 @@ before(async () => {
 });
 after(() => site?.stop());
 
-async function open(hash = '') {
-  const context = await browser.newContext();
-  const page = await context.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${origin}/${hash}`);
-  await page.waitForSelector('[data-testid=province-bar] [data-testid=province-total]');
-  return { context, page, errors };
-}
+const open = (hash = '') => site.open(hash, { waitFor: '[data-testid=province-bar] [data-testid=province-total]' });
 
 const text = (page, testid) => page.textContent(`[data-testid=${testid}]`);
 

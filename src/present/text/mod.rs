@@ -527,6 +527,30 @@ impl Text {
         }
     }
 
+    /// The first `k` names, then how many more: "A, B, C và 5 đơn vị khác".
+    pub fn some_of<S: AsRef<str>>(&self, names: &[S], k: usize) -> String {
+        let mut s = names.iter().take(k).map(AsRef::as_ref).collect::<Vec<_>>().join(", ");
+        if names.len() > k {
+            s.push(' ');
+            s.push_str(&fill(self.and_more, &[("n", &(names.len() - k).to_string())]));
+        }
+        s
+    }
+
+    /// A change of rank, better by `by` places: ▲2, ▼1, or = .
+    pub fn rank_mark(&self, by: i64) -> String {
+        match by {
+            b if b > 0 => format!("▲{b}"),
+            b if b < 0 => format!("▼{}", -b),
+            _ => "=".to_owned(),
+        }
+    }
+
+    /// A snapshot by its period ("Tháng 8/2026"), or by its title when it states none.
+    pub fn period_or_title(&self, meta: &crate::engine::snapshot::Meta) -> String {
+        meta.period.as_ref().map_or_else(|| meta.title.clone(), |p| self.period(p))
+    }
+
     /// A metric's name in this table's language (the methodology carries both).
     pub fn metric_name<'a>(&self, m: &'a crate::engine::methodology::Metric) -> &'a str {
         match self.lang {

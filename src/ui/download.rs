@@ -5,11 +5,16 @@ use wasm_bindgen::JsCast;
 
 pub fn download(name: &str, mime: &str, content: &str) {
     let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(content, Some(mime)));
+    save_as(&url, name);
+}
+
+/// Saves what `href` holds (an object or `data:` URL) under `name`, through a temporary link.
+fn save_as(href: &str, name: &str) {
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(a) =
         document.and_then(|d| d.create_element("a").ok()).and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
     {
-        a.set_href(&url);
+        a.set_href(href);
         a.set_download(name);
         a.click();
     }
@@ -42,15 +47,8 @@ pub fn download_png(name: &str, svg: &str) {
         };
         let _ =
             ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
-        if let (Ok(url), Some(a)) = (
-            canvas.to_data_url_with_type("image/png"),
-            document
-                .and_then(|d| d.create_element("a").ok())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()),
-        ) {
-            a.set_href(&url);
-            a.set_download(&name);
-            a.click();
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            save_as(&url, &name);
         }
     });
     img.set_onload(Some(onload.unchecked_ref()));

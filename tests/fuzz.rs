@@ -3,6 +3,13 @@
 //! cannot fetch, so this is a harness with the same budget in time: seeds from real files, random
 //! mutations (bit flips, byte and token insertions, deletions, splices), and the parser must return,
 //! never panic. It runs for FUZZ_SECONDS per parser (default 2 s in `make test`; `make fuzz` runs 600 s).
+//!
+//! Slow inputs fail too: some mutations repeat a token or a span thousands of times (a line of
+//! semicolons, deep brackets, a huge field), and every execution's time per byte of input is compared
+//! with the seeds' own, measured in the same run. An input whose time per byte is many times the
+//! seeds' is run again three times (a busy machine slows one run, not three) and fails if it stays
+//! slow: what grows faster than its input is found as a panic would be. Ratios, not timings, so a slow
+//! machine does not fail it.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -32,11 +39,28 @@ const TOKENS: [&[u8]; 16] = [
     b"1.234.567",
 ];
 
+/// The longest input a mutation may make (a repeat stops there).
+const MAX_MUTANT: usize = 400_000;
+
 fn mutate(rng: &mut SplitMix, seed: &[u8]) -> Vec<u8> {
     let mut data = seed.to_vec();
     for _ in 0..1 + rng.next_u64() % 8 {
         let at = if data.is_empty() { 0 } else { (rng.next_u64() % data.len() as u64) as usize };
-        match rng.next_u64() % 6 {
+        match rng.next_u64() % 8 {
+            // Amplify: a token or a short span of the input repeated up to 20,000 times (a line of
+            // separators, deep nesting, one enormous field): the inputs that find superlinear work.
+            6 | 7 if data.len() < MAX_MUTANT => {
+                let unit: Vec<u8> = if rng.next_u64() % 2 == 0 || data.is_empty() {
+                    TOKENS[(rng.next_u64() % TOKENS.len() as u64) as usize].to_vec()
+                } else {
+                    let end = (at + 1 + (rng.next_u64() % 16) as usize).min(data.len());
+                    data[at..end].to_vec()
+                };
+                let times = (1 + rng.next_u64() % 20_000) as usize;
+                let times = times.min((MAX_MUTANT - data.len()) / unit.len().max(1));
+                let span: Vec<u8> = unit.iter().copied().cycle().take(unit.len() * times).collect();
+                data.splice(at..at, span);
+            }
             0 if !data.is_empty() => data[at] ^= 1 << (rng.next_u64() % 8),
             1 => data.insert(at, (rng.next_u64() % 256) as u8),
             2 if !data.is_empty() => {
@@ -64,15 +88,65 @@ fn budget() -> Duration {
     Duration::from_secs(std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2))
 }
 
-fn run(name: &str, seeds: &[Vec<u8>], mut target: impl FnMut(&[u8])) {
+/// How many times the seeds' time per byte an input may take (after three runs) before it fails.
+const SLOW_RATIO: f64 = 40.0;
+/// Inputs this small are timed against this many bytes: their time is mostly fixed cost, not growth.
+const FLOOR_BYTES: usize = 4_096;
+
+/// Seconds per byte of one call (the input counted as at least FLOOR_BYTES, plus what the target
+/// holds besides it, e.g. the other files of a folder).
+fn per_byte(target: &mut impl FnMut(&[u8]), data: &[u8], fixed_bytes: usize) -> f64 {
+    let t = Instant::now();
+    target(data);
+    t.elapsed().as_secs_f64() / (data.len().max(FLOOR_BYTES) + fixed_bytes) as f64
+}
+
+/// Fuzzes `target` with mutants of the seeds for the time budget; `fixed_bytes` is the size of what the
+/// target reads besides the mutant.
+fn run(name: &str, seeds: &[Vec<u8>], fixed_bytes: usize, mut target: impl FnMut(&[u8])) {
+    // The seeds' own time per byte, the best of five runs each: the yardstick of this run.
+    let base = seeds
+        .iter()
+        .map(|s| (0..5).map(|_| per_byte(&mut target, s, fixed_bytes)).fold(f64::MAX, f64::min))
+        .fold(0.0, f64::max);
     let mut rng = SplitMix(0x766);
-    let (start, mut runs) = (Instant::now(), 0u64);
+    let (start, mut runs, mut bytes) = (Instant::now(), 0u64, 0u64);
+    let mut worst = (0.0f64, 0usize);
     while start.elapsed() < budget() {
         let seed = &seeds[(rng.next_u64() % seeds.len() as u64) as usize];
-        target(&mutate(&mut rng, seed));
+        let data = mutate(&mut rng, seed);
+        let mut cost = per_byte(&mut target, &data, fixed_bytes);
+        if cost > SLOW_RATIO * base {
+            cost = (0..3).map(|_| per_byte(&mut target, &data, fixed_bytes)).fold(cost, f64::min);
+            if cost > SLOW_RATIO * base {
+                let path = std::env::temp_dir().join(format!("chiso-slow-{}.bin", name.replace(' ', "-")));
+                let _ = std::fs::write(&path, &data);
+                panic!(
+                    "fuzz {name}: an input of {} bytes takes {:.0}× the seeds' time per byte ({:.2} µs/byte); \
+                     kept in {}",
+                    data.len(),
+                    cost / base,
+                    cost * 1e6,
+                    path.display()
+                );
+            }
+        }
+        if cost > worst.0 {
+            worst = (cost, data.len());
+        }
         runs += 1;
+        bytes += data.len() as u64;
     }
-    println!("fuzz {name}: {runs} executions in {:.0} s, no panic", start.elapsed().as_secs_f64());
+    println!(
+        "fuzz {name}: {runs} executions ({:.0} MB) in {:.0} s, no panic; slowest {:.3} µs/byte on {} bytes, \
+         {:.1}× the seeds' {:.3} µs/byte",
+        bytes as f64 / 1e6,
+        start.elapsed().as_secs_f64(),
+        worst.0 * 1e6,
+        worst.1,
+        worst.0 / base,
+        base * 1e6
+    );
     assert!(runs > 0);
 }
 
@@ -82,7 +156,7 @@ fn fuzz_snapshot_json() {
         chiso::datasets::json("phu-tho-2026-q3").unwrap().as_bytes()[..20_000].to_vec(),
         common::snapshot_json(vec![common::unit("P", "province", None)]).to_string().into_bytes(),
     ];
-    run("snapshot JSON", &seeds, |data| {
+    run("snapshot JSON", &seeds, 0, |data| {
         let _ = snapshot_json::parse(&String::from_utf8_lossy(data), "f.json");
     });
 }
@@ -93,7 +167,8 @@ fn fuzz_portal_csv_folder() {
     let names: Vec<String> = files.keys().cloned().collect();
     let seeds: Vec<Vec<u8>> = files.values().map(|b| b[..b.len().min(6_000)].to_vec()).collect();
     let mut i = 0;
-    run("portal CSV folder", &seeds, |data| {
+    let fixed = files.values().map(Vec::len).sum::<usize>() / files.len() * (files.len() - 1);
+    run("portal CSV folder", &seeds, fixed, |data| {
         // One mutated file among the other five, in turn.
         let mut set = files.clone();
         set.insert(names[i % names.len()].clone(), data.to_vec());
@@ -107,7 +182,7 @@ fn fuzz_template_csv() {
     let full = template_csv::write(&chiso::datasets::sample());
     let seeds =
         vec![full.as_bytes()[..8_000].to_vec(), template_csv::example(Methodology::default_version()).into_bytes()];
-    run("template CSV", &seeds, |data| {
+    run("template CSV", &seeds, 0, |data| {
         let _ = import::read_files(&[("mau.csv".into(), data.to_vec())]);
     });
 }
@@ -118,10 +193,19 @@ fn fuzz_share_text() {
     let seeds = vec![
         b"H44.166:13=1900,14=240;H44.170:3=5".to_vec(),
         b"#unit=H44.166&id=f89aeee0db5fa295&s=H44.166:8=1976,9=33&t=UBND%20t%E1%BB%89nh".to_vec(),
+        // The heaviest link the app accepts: 1,000 counts over 200 units (the yardstick of time per
+        // byte must include applying a scenario, not only reading a short one).
+        format!(
+            "#id={}&s={}",
+            share::identity(&s),
+            s.units.iter().take(200).map(|u| format!("{}:1=1,2=2,3=3,4=4,5=5", u.code)).collect::<Vec<_>>().join(";")
+        )
+        .into_bytes(),
+        format!("#unit=H44.166{}", "&t=x".repeat(5_000)).into_bytes(),
     ];
     // The whole path of a link: parsed, checked against the data, applied or explained.
     let state = chiso::state::State::new(std::rc::Rc::new(s.clone()));
-    run("share text and URL hash", &seeds, |data| {
+    run("share text and URL hash", &seeds, 0, |data| {
         let text = String::from_utf8_lossy(data);
         let _ = share::decode(&s, &text);
         let opened = state.reduce(chiso::state::Action::OpenLink(text.into_owned()));
@@ -144,7 +228,8 @@ fn fuzz_portal_json_answers() {
         .collect();
     let seeds: Vec<Vec<u8>> = files.iter().map(|(_, b)| b[..b.len().min(8_000)].to_vec()).collect();
     let mut i = 0;
-    run("portal JSON answers", &seeds, |data| {
+    let fixed = files.iter().map(|(_, b)| b.len()).sum::<usize>() / files.len() * (files.len() - 1);
+    run("portal JSON answers", &seeds, fixed, |data| {
         let mut set = files.clone();
         let k = i % set.len();
         set[k].1 = data.to_vec();

@@ -182,3 +182,119 @@ fn a_key_given_twice_is_refused_at_its_line() {
     assert_eq!(p[0].kind, ProblemKind::DuplicateKey("num".into()));
     assert!(p[0].to_string().starts_with(&format!("tệp hai-lan.json, dòng {line}:")), "{}", p[0]);
 }
+
+#[test]
+fn a_number_too_large_is_quoted_as_it_was_written() {
+    let text = chiso::datasets::json("dak-lak-2026-year-20261010").unwrap();
+    let at = text.find("{\"num\":").unwrap() + "{\"num\":".len();
+    let end = at + text[at..].find(',').unwrap();
+    let bad = format!("{}99999999999999999999999{}", &text[..at], &text[end..]);
+    let p = read_files(&[("so-lon.json".to_owned(), bad.into_bytes())]).err().unwrap();
+    assert_eq!(p.len(), 1, "{p:?}");
+    let said = p[0].to_string();
+    assert!(said.contains("«99999999999999999999999»"), "{said}");
+    assert!(!said.contains("e+"), "{said}");
+}
+
+/// The Phú Thọ folder as read by the importer, with a change.
+fn phu_tho_files(change: impl FnOnce(&mut std::collections::BTreeMap<String, Vec<u8>>)) -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phu-tho-2026-q3");
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    change(&mut files);
+    files.into_iter().collect()
+}
+
+#[test]
+fn a_missing_portal_file_is_the_one_problem_said() {
+    let files = phu_tho_files(|f| drop(f.remove("dossier-digitized.csv")));
+    let p = read_files(&files).err().unwrap();
+    let said: Vec<String> = p.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "no follow-on problem under another file: {said:#?}");
+    assert_eq!(p[0].kind, ProblemKind::MissingFile);
+    assert!(said[0].starts_with("tệp dossier-digitized.csv: "), "{}", said[0]);
+    // A bad row in another file is still said beside it (it is a problem of its own).
+    let files = phu_tho_files(|f| {
+        drop(f.remove("dossier-digitized.csv"));
+        let t = String::from_utf8(f["transparency.csv"].clone()).unwrap();
+        let mut lines: Vec<String> = t.lines().map(str::to_owned).collect();
+        lines[5] = lines[5].replacen(',', ",,", 1);
+        f.insert("transparency.csv".into(), lines.join("\n").into_bytes());
+    });
+    let p = read_files(&files).err().unwrap();
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(p.iter().any(|p| p.place.file.as_deref() == Some("transparency.csv") && p.place.row.is_some()));
+}
+
+#[test]
+fn two_province_rows_are_each_named_by_file_line_and_code() {
+    let files = phu_tho_files(|f| {
+        for bytes in f.values_mut() {
+            let t = String::from_utf8(bytes.clone()).unwrap();
+            let mut lines: Vec<String> = t.lines().map(str::to_owned).collect();
+            let root = lines.iter().position(|l| l.contains("PROVINCE_ROOT")).unwrap();
+            let twin = lines[root].replacen("H44", "H99", 1);
+            lines.insert(root + 1, twin);
+            *bytes = lines.join("\n").into_bytes();
+        }
+    });
+    let p = read_files(&files).err().unwrap();
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(p.iter().all(|p| p.kind == ProblemKind::AmbiguousRoot(2)));
+    let units: Vec<_> = p.iter().map(|p| p.place.unit.as_deref().unwrap_or_default()).collect();
+    assert_eq!(units, ["H44", "H99"]);
+    for p in &p {
+        assert!(p.place.file.is_some() && p.place.row.is_some(), "{p}");
+    }
+}
+
+#[test]
+fn nothing_to_read_says_where_and_what_to_give() {
+    // No file at all.
+    let p = read_files(&[]).err().unwrap();
+    assert_eq!(p[0].kind, ProblemKind::NoFiles);
+    assert!(p[0].to_string().contains("6 tệp CSV"), "{}", p[0]);
+    // A template with its header only: the file is named.
+    let example = chiso::engine::template_csv::example(chiso::engine::methodology::Methodology::default_version());
+    let header = example.lines().next().unwrap().to_owned() + "\n";
+    let p = read_files(&[("mau.csv".to_owned(), header.into_bytes())]).err().unwrap();
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].to_string(), "tệp mau.csv: không có đơn vị nào");
+    // A snapshot with `units: []`: the file is named.
+    let mut v = dak_lak();
+    v["units"] = serde_json::json!([]);
+    let p = problems_of(&v);
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].to_string(), "tệp hostile.json: không có đơn vị nào");
+}
+
+#[test]
+fn an_empty_folder_and_links_that_loop_are_named_in_the_users_words() {
+    let root = std::env::temp_dir().join(format!("chiso-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (empty, looped) = (root.join("trong"), root.join("vong"));
+    std::fs::create_dir_all(empty.join("con")).unwrap();
+    std::fs::create_dir_all(&looped).unwrap();
+    let validate = |p: &std::path::Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_chiso")).arg("validate").arg(p).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = validate(&empty);
+    assert!(err.contains(&format!("thư mục {} không có tệp dữ liệu nào", empty.display())), "{err}");
+    #[cfg(unix)]
+    {
+        // Two links pointing at each other, one named as a portal file, one as a JSON answer.
+        std::os::unix::fs::symlink("transparency.csv", looped.join("x.json")).unwrap();
+        std::os::unix::fs::symlink("x.json", looped.join("transparency.csv")).unwrap();
+        let err = validate(&looped);
+        assert!(err.contains("transparency.csv: không đọc được tệp: liên kết tượng trưng (symlink) trỏ vòng"), "{err}");
+        let err = validate(&looped.join("x.json"));
+        assert!(err.contains("x.json: không đọc được tệp: liên kết tượng trưng"), "{err}");
+    }
+    let _ = std::fs::remove_dir_all(&root);
+}

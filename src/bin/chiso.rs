@@ -81,6 +81,19 @@ macro_rules! outln {
 }
 
 /// Reads a file, at most `import::MAX_INPUT` bytes of it (a device like /dev/zero never ends).
+/// Why a file could not be read, in the user's words for the common cases (the system's otherwise).
+fn io_why(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    const ELOOP: i32 = 40;
+    let [not_found, denied, looped] = VI.io_why;
+    match e.kind() {
+        ErrorKind::NotFound => not_found.to_owned(),
+        ErrorKind::PermissionDenied => denied.to_owned(),
+        _ if e.raw_os_error() == Some(ELOOP) => looped.to_owned(),
+        _ => e.to_string(),
+    }
+}
+
 fn read_capped(p: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
@@ -482,24 +495,30 @@ fn province_json(
 fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
     let name = path.display().to_string();
     let read = |p: &Path| {
-        read_capped(p).map_err(|e| {
-            vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Unreadable(e.to_string()))]
-        })
+        read_capped(p)
+            .map_err(|e| vec![Problem::new(Place::file(&p.display().to_string()), ProblemKind::Unreadable(io_why(&e)))])
     };
     if path.is_dir() {
         let methodology = Methodology::default_version();
-        let mut files: Vec<(String, Vec<u8>)> = portal_csv::file_names(&methodology)
-            .into_iter()
-            .filter_map(|n| read_capped(&path.join(n)).ok().map(|b| (n.to_owned(), b)))
-            .collect();
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for n in portal_csv::file_names(&methodology) {
+            // A portal file that is there but cannot be read is said as such, not taken as missing.
+            let p = path.join(n);
+            if p.symlink_metadata().is_ok() {
+                files.push((n.to_owned(), read(&p)?));
+            }
+        }
         if files.is_empty() {
             // A folder of the portal's JSON answers (or of HAR files).
             let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| vec![Problem::new(Place::file(&name), ProblemKind::Unreadable(e.to_string()))])?
+                .map_err(|e| vec![Problem::new(Place::file(&name), ProblemKind::Unreadable(io_why(&e)))])?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "har"))
                 .collect();
             names.sort();
+            if names.is_empty() {
+                return Err(vec![Problem::new(Place::default(), ProblemKind::EmptyFolder(name))]);
+            }
             for p in names {
                 files.push((p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), read(&p)?));
             }

@@ -96,7 +96,7 @@ fn read_all(files: &[(String, Vec<u8>)]) -> Result<Imported, Vec<Problem>> {
                 std::str::from_utf8(bytes).map_err(|_| vec![Problem::new(Place::file(name), ProblemKind::NotUtf8)])?;
             Ok(Imported { snapshot: snapshot_json::parse(text, name)?, origin: Origin::Snapshot, warnings: Vec::new() })
         }
-        [] => Err(vec![Problem::new(Place::default(), ProblemKind::NoUnits)]),
+        [] => Err(vec![Problem::new(Place::default(), ProblemKind::NoFiles)]),
         _ => Err(vec![Problem::new(Place::default(), ProblemKind::WrongFileSet)]),
     }
 }

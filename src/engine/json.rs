@@ -21,6 +21,9 @@ pub fn from_str(text: &str) -> Result<Value, serde_json::Error> {
     Ok(value)
 }
 
+/// The key under which serde_json (with `arbitrary_precision`) passes a number's text to a visitor.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
 struct Strict;
 
 impl<'de> DeserializeSeed<'de> for Strict {
@@ -76,6 +79,11 @@ impl<'de> Visitor<'de> for StrictVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
+            if object.is_empty() && key == NUMBER_TOKEN {
+                // A number, as written (serde_json's arbitrary_precision hands it over as this map).
+                let text: String = map.next_value()?;
+                return text.parse::<serde_json::Number>().map(Value::Number).map_err(de::Error::custom);
+            }
             let value = map.next_value_seed(Strict)?;
             if object.contains_key(&key) {
                 return Err(de::Error::custom(format!("{DUPLICATE}{}", excerpt(&key))));
@@ -99,5 +107,10 @@ mod tests {
         assert_eq!(e.line(), 3);
         assert!(from_str("{} x").is_err(), "trailing characters");
         assert!(from_str(&"[".repeat(10_000)).is_err(), "too deep is an error, not a crash");
+        let big = from_str(r#"{"num": 99999999999999999999999, "f": 0.125, "e": 1e999}"#).unwrap();
+        assert_eq!(big["num"].to_string(), "99999999999999999999999", "a number kept as written");
+        assert_eq!(big["num"].as_u64(), None);
+        assert_eq!(big["f"].as_f64(), Some(0.125));
+        assert_eq!(big["e"].as_f64(), None, "out of range is no number the readers take");
     }
 }

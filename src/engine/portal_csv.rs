@@ -57,16 +57,23 @@ pub fn import(
     let mut warnings: Vec<Problem> = Vec::new();
     let mut lines: HashMap<(usize, usize), u64> = HashMap::new();
     let mut first_file: Option<&str> = None;
+    // A file missing, unreadable, empty or without its columns: its group is missing for every unit,
+    // and saying so 164 times (each under another file) would bury the one problem that matters.
+    let mut whole_file_failed = false;
+    // Codes of rows refused for their width: said once, not again as missing from the other files.
+    let mut refused: HashSet<String> = HashSet::new();
     for (gi, group) in m.groups.iter().enumerate() {
         let Some(file) = group.portal_file.as_deref() else { continue };
         let Some(bytes) = files.get(file) else {
             b.problem(Place::file(file), ProblemKind::MissingFile);
+            whole_file_failed = true;
             continue;
         };
         let text = match text_of(bytes, file) {
             Ok(t) => t,
             Err(p) => {
                 b.problems.push(p);
+                whole_file_failed = true;
                 continue;
             }
         };
@@ -74,11 +81,13 @@ pub fn import(
             Ok(r) => r,
             Err(p) => {
                 b.problems.push(p);
+                whole_file_failed = true;
                 continue;
             }
         };
         let Some((header, rows)) = all.split_first() else {
             b.problem(Place::file(file), ProblemKind::EmptyFile);
+            whole_file_failed = true;
             continue;
         };
         let column: HashMap<&str, usize> = header.fields.iter().enumerate().map(|(i, h)| (h.trim(), i)).collect();
@@ -96,6 +105,7 @@ pub fn import(
             for c in missing {
                 b.problem(Place::file(file).with_row(Row::Line(1)).with_field(c), ProblemKind::MissingColumn);
             }
+            whole_file_failed = true;
             continue;
         }
         let mut seen: HashSet<String> = HashSet::new();
@@ -103,9 +113,12 @@ pub fn import(
             let line = record.line;
             if record.fields.len() != header.fields.len() {
                 b.problems.push(width_problem(record, header.fields.len(), file));
-                if let Some(i) = b.index_of(record.fields.get(column[CODE]).map_or("", |c| c.trim())) {
+                let code = record.fields.get(column[CODE]).map_or("", |c| c.trim());
+                if let Some(i) = b.index_of(code) {
                     b.draft_mut(i).refused = true;
                 }
+                seen.insert(code.to_owned());
+                refused.insert(code.to_owned());
                 continue;
             }
             let cell = |name: &str| cell_of(&record.fields, &column, name);
@@ -129,6 +142,7 @@ pub fn import(
                     None => continue,
                 },
                 (Some(_), Some(i)) => i,
+                (Some(_), None) if refused.contains(&code) => continue,
                 (Some(first), None) => {
                     b.problem(Place::file(first).with_unit(&code), ProblemKind::UnitMissingInFile(file.to_owned()));
                     continue;
@@ -234,6 +248,15 @@ pub fn import(
             }
         }
     }
+    if whole_file_failed {
+        // What the files that were read say about their own rows stays; the group checks would only
+        // repeat the missing file.
+        return Err(b.problems);
+    }
+    if b.drafts().is_empty() && b.problems.is_empty() {
+        let first = first_file.unwrap_or_default();
+        return Err(vec![Problem::new(Place::file(first), ProblemKind::NoUnits)]);
+    }
     // The national list: every row a PROVINCE and none the root of a tree — its rows are provinces, peers.
     let national = !b.drafts().is_empty() && b.drafts().iter().all(|d| d.level == Level::Department);
     if national {
@@ -243,11 +266,11 @@ pub fn import(
     }
     // The portal's files carry no parent: a province's departments and communes hang under its one
     // PROVINCE_ROOT row; a file of provinces only has no parents.
-    let provinces: Vec<String> =
-        b.drafts().iter().filter(|d| d.level == Level::Province).map(|d| d.code.clone()).collect();
+    let provinces: Vec<(String, Place)> =
+        b.drafts().iter().filter(|d| d.level == Level::Province).map(|d| (d.code.clone(), d.place.clone())).collect();
     let has_children = b.drafts().iter().any(|d| d.level != Level::Province);
     match (provinces.as_slice(), has_children) {
-        ([root], true) => {
+        ([(root, _)], true) => {
             for i in 0..b.drafts().len() {
                 if b.drafts()[i].level != Level::Province {
                     b.draft_mut(i).parent = Some(root.clone());
@@ -255,7 +278,13 @@ pub fn import(
             }
         }
         (_, false) => {}
-        (many, true) => b.problem(Place::default(), ProblemKind::AmbiguousRoot(many.len())),
+        // Each province row named where it is (file, line, unit), so that the one too many is found.
+        ([], true) => b.problem(Place::file(first_file.unwrap_or_default()), ProblemKind::AmbiguousRoot(0)),
+        (many, true) => {
+            for (_, place) in many {
+                b.problem(place.clone().with_field(LEVEL), ProblemKind::AmbiguousRoot(many.len()));
+            }
+        }
     }
     let snapshot = b.finish(meta)?;
     // Every group score the portal published and the engine computes otherwise is said (the data is

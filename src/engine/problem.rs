@@ -170,6 +170,10 @@ pub enum ProblemKind {
     BadDate(String),
     BadPeriod(String),
     NoUnits,
+    /// Nothing to read: no file chosen.
+    NoFiles,
+    /// A folder with none of the files the app reads (its path).
+    EmptyFolder(String),
     /// A text longer than the field may hold (in characters).
     TooLong {
         len: usize,

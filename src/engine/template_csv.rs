@@ -92,7 +92,7 @@ fn level_of(text: &str) -> Option<Level> {
 pub fn read(bytes: &[u8], file: &str, methodology: Arc<Methodology>, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
     let text = text_of(bytes, file).map_err(|p| vec![p])?;
     let m = Arc::clone(&methodology);
-    let mut b = Builder::new(methodology);
+    let mut b = Builder::new(methodology).in_file(file);
     let all = records(text, file).map_err(|p| vec![p])?;
     let Some((header, rows)) = all.split_first() else {
         return Err(vec![Problem::new(Place::file(file), ProblemKind::EmptyFile)]);

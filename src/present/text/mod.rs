@@ -324,6 +324,11 @@ pub struct Text {
     pub p_bad_date: &'static str,
     pub p_bad_period: &'static str,
     pub p_no_units: &'static str,
+    pub p_no_files: &'static str,
+    /// Why a file cannot be read: it is not there, reading it is not allowed, its links loop.
+    pub io_why: [&'static str; 3],
+    /// A folder with no file the app reads ({dir}).
+    pub p_empty_folder: &'static str,
     pub p_too_long: &'static str,
     pub p_duplicate_key: &'static str,
     pub p_control: &'static str,
@@ -758,6 +763,8 @@ impl Text {
             K::BadDate(v) => one(self.p_bad_date, "value", v),
             K::BadPeriod(v) => one(self.p_bad_period, "value", v),
             K::NoUnits => self.p_no_units.to_owned(),
+            K::NoFiles => format!("{}; {}", self.p_no_files, self.p_wrong_file_set),
+            K::EmptyFolder(dir) => format!("{}; {}", one(self.p_empty_folder, "dir", dir), self.p_wrong_file_set),
             K::TooLong { len, max } => {
                 fill(self.p_too_long, &[("len", &self.int(*len as u64)), ("max", &self.int(*max as u64))])
             }
@@ -1235,6 +1242,9 @@ mod tests {
             p_bad_date,
             p_bad_period,
             p_no_units,
+            p_no_files,
+            io_why,
+            p_empty_folder,
             p_too_long,
             p_duplicate_key,
             p_control,

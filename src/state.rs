@@ -20,7 +20,7 @@ use crate::engine::share::{self, ShareError};
 use crate::engine::{scoring, Peers, Scores, Snapshot};
 use crate::present::hash::{Link, LinkError};
 use crate::present::search;
-use crate::present::store::{Saved, StoreError};
+use crate::present::store::{Book, Saved, StoreError, StoreFault};
 use crate::present::text::{fill, Lang, Text};
 
 /// A large immutable value shared by the states that hold it, compared by identity: the reducer
@@ -151,10 +151,16 @@ pub enum Notice {
         title: Option<String>,
     },
     BadLink(LinkProblem),
-    /// The browser's store could not be read: set aside.
-    StoreDamaged(StoreError),
-    /// The browser refused to keep what was saved (its reason); it stays on the page.
-    StoreFailed(String),
+    /// The browser's store could not be read: set aside, or, when the browser had no room for a copy,
+    /// its text, offered as a download (nothing is written over it until then).
+    StoreDamaged {
+        why: StoreError,
+        unsaved: Option<Rc<str>>,
+    },
+    /// The browser refused to keep what was saved (its reason); it stays on the page, to export.
+    StoreFailed(StoreFault),
+    /// The working scenario the browser kept does not apply to the data (why): not opened.
+    WorkingUnreadable(ShareError),
     /// A saved scenario that no longer exists (deleted in another tab).
     SavedGone,
     /// A saved scenario that no longer applies to the data.
@@ -196,8 +202,19 @@ impl Notice {
                 (bad_link(fill(t.link_unknown_unit, &[("unit", code)])), None)
             }
             Notice::BadLink(LinkProblem::Scenario(e)) => (bad_link(t.share_error(e)), None),
-            Notice::StoreDamaged(why) => (fill(t.store_damaged, &[("why", t.store_why[*why as usize])]), None),
-            Notice::StoreFailed(why) => (fill(t.store_failed, &[("why", why)]), None),
+            Notice::StoreDamaged { why, unsaved } => {
+                let words = if unsaved.is_some() { t.store_damaged_unsaved } else { t.store_damaged };
+                (fill(words, &[("why", t.store_why[*why as usize])]), None)
+            }
+            Notice::StoreFailed(fault) => {
+                let why = match fault {
+                    StoreFault::Full => t.store_fault[0].to_owned(),
+                    StoreFault::Unavailable => t.store_fault[1].to_owned(),
+                    StoreFault::Other(why) => why.clone(),
+                };
+                (fill(t.store_failed, &[("why", &why)]), None)
+            }
+            Notice::WorkingUnreadable(error) => (fill(t.working_unreadable, &[("why", &t.share_error(error))]), None),
             Notice::SavedGone => (t.saved_gone.to_owned(), None),
             Notice::SavedUnreadable { name, error } => {
                 (fill(t.saved_unreadable, &[("name", name), ("why", &t.share_error(error))]), None)
@@ -224,8 +241,21 @@ impl Notice {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Kept {
     pub working: Option<(String, Option<String>)>,
-    pub saved: Vec<Saved>,
-    pub damaged: Option<StoreError>,
+    pub saved: Book,
+    pub damaged: Option<Damaged>,
+}
+
+/// A store that could not be read: why, and its text when the browser had no room to set it aside.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damaged {
+    pub why: StoreError,
+    pub unsaved: Option<Rc<str>>,
+}
+
+impl Damaged {
+    pub fn notice(self) -> Notice {
+        Notice::StoreDamaged { why: self.why, unsaved: self.unsaved }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -280,22 +310,27 @@ pub enum Action {
     /// What this browser keeps for the open data, read at start.
     Restore(Kept),
     /// Save the scenario as it is now under a name (empty: a default one), with a new id.
+    /// Save the scenario under a name (`at`: now, in ms since 1970, as every change of the book).
     Save {
         id: String,
         name: String,
+        at: u64,
     },
     Rename {
         id: String,
         name: String,
+        at: u64,
     },
     Delete {
         id: String,
+        at: u64,
     },
     OpenSaved {
         id: String,
     },
-    /// The saved scenarios changed in another tab.
-    SavedElsewhere(Vec<Saved>),
+    /// What the browser's store holds (another tab changed it, or it held more than this tab knew):
+    /// merged with this tab's own, the latest change of each scenario winning.
+    SavedElsewhere(Book),
     /// Open a panel of the selected unit.
     ShowTab(DetailTab),
     /// Effort model: the effort of one more item of a kind ("dossiers"…).
@@ -403,7 +438,7 @@ pub struct State {
     pub sort: Sort,
     pub query: String,
     /// The scenarios saved for this data.
-    pub saved: Shared<Vec<Saved>>,
+    pub saved: Shared<Book>,
     pub lang: Lang,
     /// Which panel of the selected unit is open.
     pub tab: DetailTab,
@@ -501,7 +536,7 @@ impl State {
             selected: None,
             sort: Sort { column: SortColumn::Rank, natural: true },
             query: String::new(),
-            saved: Shared::new(Vec::new()),
+            saved: Shared::new(Book::default()),
             lang: Lang::default(),
             tab: DetailTab::default(),
             effort: Shared::new(Effort::default()),
@@ -707,45 +742,44 @@ impl State {
             Action::Notice(notice) => next.notice = notice,
             Action::OpenLink(hash) => next.open_link(&hash),
             Action::Restore(kept) => next.restore(kept),
-            Action::Save { id, name } => {
+            Action::Save { id, name, at } => {
                 let t = self.text();
                 let name = match name.trim() {
-                    "" => fill(t.default_scenario_name, &[("n", &(self.saved.len() + 1).to_string())]),
+                    "" => fill(t.default_scenario_name, &[("n", &(self.saved.list.len() + 1).to_string())]),
                     typed => typed.to_owned(),
                 };
                 let unit = self.selected.map(|u| snap.units[u].code.clone());
-                let mut saved = (*self.saved).clone();
-                saved.push(Saved { id, name, text: share::encode(snap, &self.scenario), unit });
-                next.saved = Shared::new(saved);
+                let new = Saved { id, name, text: share::encode(snap, &self.scenario), unit, at };
+                next.saved = Shared::new(self.saved.merge(&Book { list: vec![new], deleted: Vec::new() }));
             }
-            Action::Rename { id, name } => {
+            Action::Rename { id, name, at } => {
                 let name = name.trim().to_owned();
-                match self.saved.iter().position(|s| s.id == id) {
-                    Some(i) if !name.is_empty() => {
-                        let mut saved = (*self.saved).clone();
-                        saved[i].name = name;
-                        next.saved = Shared::new(saved);
+                match self.saved.find(&id) {
+                    Some(s) if !name.is_empty() => {
+                        let renamed = Saved { name, at: at.max(s.at + 1), ..s.clone() };
+                        next.saved = Shared::new(self.saved.merge(&Book { list: vec![renamed], deleted: Vec::new() }));
                     }
                     Some(_) => {}
                     None => next.notice = Some(Notice::SavedGone),
                 }
             }
-            Action::Delete { id } => {
-                let saved: Vec<Saved> = self.saved.iter().filter(|s| s.id != id).cloned().collect();
-                if saved.len() != self.saved.len() {
-                    next.saved = Shared::new(saved);
+            Action::Delete { id, at } => {
+                if let Some(s) = self.saved.find(&id) {
+                    let gone = Book { list: Vec::new(), deleted: vec![(id, at.max(s.at))] };
+                    next.saved = Shared::new(self.saved.merge(&gone));
                 }
             }
-            Action::OpenSaved { id } => match self.saved.iter().find(|s| s.id == id) {
+            Action::OpenSaved { id } => match self.saved.find(&id) {
                 Some(s) => match share::decode(snap, &s.text) {
                     Ok(scenario) => return next.reduce(Action::SetScenario { scenario, unit: s.unit.clone() }),
                     Err(error) => next.notice = Some(Notice::SavedUnreadable { name: s.name.clone(), error }),
                 },
                 None => next.notice = Some(Notice::SavedGone),
             },
-            Action::SavedElsewhere(saved) => {
-                if saved != *self.saved {
-                    next.saved = Shared::new(saved);
+            Action::SavedElsewhere(book) => {
+                let merged = self.saved.merge(&book);
+                if merged != *self.saved {
+                    next.saved = Shared::new(merged);
                 }
             }
             Action::ShowTab(tab) => next.tab = tab,
@@ -932,17 +966,18 @@ impl State {
         let data = self.data.clone();
         self.saved = Shared::new(kept.saved);
         if let Some((text, unit)) = kept.working {
-            // A working scenario that no longer decodes (another version's) is dropped quietly: it was
-            // the browser's own note, not something the user asked to open.
-            if let Ok(scenario) = share::decode(&data.snapshot, &text) {
-                self.set_scenario(scenario);
+            // A working scenario that no longer decodes (another version's, or changed by hand) is not
+            // opened, and the user is told why.
+            match share::decode(&data.snapshot, &text) {
+                Ok(scenario) => self.set_scenario(scenario),
+                Err(why) => self.notice = Some(Notice::WorkingUnreadable(why)),
             }
             if let Some(u) = unit.and_then(|c| data.snapshot.unit_index(&c)) {
                 self.select(Some(u));
             }
         }
-        if let Some(why) = kept.damaged {
-            self.notice = Some(Notice::StoreDamaged(why));
+        if let Some(damaged) = kept.damaged {
+            self.notice = Some(damaged.notice());
         }
     }
 
@@ -1090,10 +1125,36 @@ impl State {
             return None;
         }
         let text = share::encode(self.snapshot(), &self.scenario);
-        self.saved.iter().find(|s| s.text == text).map(|s| s.name.clone())
+        self.saved.list.iter().find(|s| s.text == text).map(|s| s.name.clone())
     }
 
     /// The link to what is shown: the unit, and the scenario with the data's identity and title.
+    /// Every scenario of the open data as a file to keep (the working one first, if any): each with
+    /// the link that reopens it, on the page at `base` (the address without its hash).
+    pub fn scenarios_file(&self, base: &str) -> String {
+        let snap = self.snapshot();
+        let link_of = |text: &str, unit: Option<String>| {
+            let link = Link {
+                data: self.dataset.map(str::to_owned),
+                unit,
+                id: Some(self.data.identity.clone()),
+                scenario: Some(text.to_owned()),
+                title: Some(self.data_title()),
+            };
+            format!("{base}{}", link.to_hash())
+        };
+        let mut list = Vec::new();
+        if !self.scenario.is_empty() {
+            let unit = self.selected.map(|u| snap.units[u].code.clone());
+            let text = share::encode(snap, &self.scenario);
+            list.push((self.text().csv_working_scenario.to_owned(), unit.clone(), link_of(&text, unit)));
+        }
+        for s in &self.saved.list {
+            list.push((s.name.clone(), s.unit.clone(), link_of(&s.text, s.unit.clone())));
+        }
+        crate::present::store::export(&self.data_title(), &self.data.identity, &list)
+    }
+
     pub fn link(&self) -> Link {
         let snap = self.snapshot();
         let scenario = (!self.scenario.is_empty()).then(|| share::encode(snap, &self.scenario));
@@ -1285,6 +1346,46 @@ mod tests {
     }
 
     #[test]
+    fn what_the_browser_kept_opens_or_says_why_not_and_exports_with_links() {
+        let load = |kept: Kept| state().reduce(Action::Restore(kept));
+        // A working scenario changed by hand (a lever the unit does not have): not opened, and said.
+        let hostile = Kept { working: Some(("H44.166:0=1,999=5".into(), None)), ..Kept::default() };
+        let opened = load(hostile);
+        assert!(opened.scenario.is_empty());
+        let Some(Notice::WorkingUnreadable(_)) = &opened.notice else { panic!("{:?}", opened.notice) };
+        // A good one opens; a damaged store that could not be set aside is offered for download.
+        let s = state();
+        let (u, m) = (s.snapshot().unit_index("H44.166").unwrap(), &s.snapshot().methodology);
+        let good = s.reduce(Action::MoveGroup { unit: u, group: m.group_index("TTTT").unwrap(), percent: 100 });
+        assert!(!good.scenario.is_empty());
+        let text = share::encode(good.snapshot(), &good.scenario);
+        let damaged = Damaged { why: StoreError::NotJson, unsaved: Some(Rc::from("{x")) };
+        let kept = Kept {
+            working: Some((text, Some("H44.166".into()))),
+            saved: Book::new(
+                vec![Saved { id: "a".into(), name: "Xã A".into(), text: "H44.170:3=5".into(), unit: None, at: 1 }],
+                vec![],
+            ),
+            damaged: Some(damaged),
+        };
+        let opened = load(kept);
+        assert_eq!(*opened.scenario, *good.scenario);
+        let (words, _) = opened.notice.clone().unwrap().text(&crate::present::text::VI);
+        assert!(words.contains("không cất sang bên được"), "{words}");
+        // Exported: the working scenario and the saved one, each with a link that reopens it.
+        let file: serde_json::Value = serde_json::from_str(&opened.scenarios_file("http://127.0.0.1/")).unwrap();
+        let list = file["scenarios"].as_array().unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[1]["name"], "Xã A");
+        for item in list {
+            let hash = item["link"].as_str().unwrap().strip_prefix("http://127.0.0.1/").unwrap();
+            let reopened = state().reduce(Action::OpenLink(hash.to_owned()));
+            assert_eq!(reopened.notice, None, "{hash}");
+            assert!(!reopened.scenario.is_empty());
+        }
+    }
+
+    #[test]
     fn every_link_that_cannot_be_applied_says_why() {
         let words = |hash: &str| {
             let s = state().reduce(Action::OpenLink(hash.into()));
@@ -1309,21 +1410,32 @@ mod tests {
         let tttt = s.snapshot().methodology.group_index("TTTT").unwrap();
         // Save right after a lever move: the scenario saved is the one on screen.
         let moved = s.reduce(Action::MoveGroup { unit: u, group: tttt, percent: 100 });
-        let saved = moved.reduce(Action::Save { id: "a".into(), name: " ".into() });
-        assert_eq!(saved.saved[0].name, "Kịch bản 1");
-        assert_eq!(saved.saved[0].text, share::encode(saved.snapshot(), &moved.scenario));
-        let two = saved.reduce(Action::ResetAll).reduce(Action::Save { id: "b".into(), name: "Trống".into() });
+        let saved = moved.reduce(Action::Save { id: "a".into(), name: " ".into(), at: 1 });
+        assert_eq!(saved.saved.list[0].name, "Kịch bản 1");
+        assert_eq!(saved.saved.list[0].text, share::encode(saved.snapshot(), &moved.scenario));
+        let two = saved.reduce(Action::ResetAll).reduce(Action::Save { id: "b".into(), name: "Trống".into(), at: 2 });
         // Another tab deleted "a": renaming it says so, opening "b" works, deleting twice is harmless.
-        let elsewhere = two.reduce(Action::SavedElsewhere(vec![two.saved[1].clone()]));
+        let elsewhere = two.reduce(Action::SavedElsewhere(Book { list: vec![], deleted: vec![("a".into(), 3)] }));
+        assert_eq!(elsewhere.saved.list.len(), 1);
         assert_eq!(
-            elsewhere.reduce(Action::Rename { id: "a".into(), name: "x".into() }).notice,
+            elsewhere.reduce(Action::Rename { id: "a".into(), name: "x".into(), at: 4 }).notice,
             Some(Notice::SavedGone)
         );
         assert_eq!(elsewhere.reduce(Action::OpenSaved { id: "a".into() }).notice, Some(Notice::SavedGone));
         let reopened = two.reduce(Action::OpenSaved { id: "a".into() });
         assert_eq!(*reopened.scenario, *moved.scenario);
-        let deleted = two.reduce(Action::Delete { id: "a".into() }).reduce(Action::Delete { id: "a".into() });
-        assert_eq!(deleted.saved.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Trống"]);
+        let deleted =
+            two.reduce(Action::Delete { id: "a".into(), at: 5 }).reduce(Action::Delete { id: "a".into(), at: 6 });
+        assert_eq!(deleted.saved.list.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Trống"]);
+        // A rename here and the store's older copy: the rename stays; the store's news come in.
+        let renamed = two.reduce(Action::Rename { id: "b".into(), name: "Đổi".into(), at: 7 });
+        let news = Book::new(
+            vec![two.saved.list[1].clone(), Saved { id: "c".into(), at: 8, ..two.saved.list[0].clone() }],
+            vec![],
+        );
+        let heard = renamed.reduce(Action::SavedElsewhere(news));
+        let names: Vec<&str> = heard.saved.list.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Kịch bản 1", "Đổi", "Kịch bản 1"]);
     }
 
     fn dak_lak() -> State {

@@ -2,6 +2,14 @@
 //! scenario and the named ones, each named scenario with an identity of its own (another tab may
 //! rename or delete one: it is found by id, never by position). A damaged or foreign store is reported
 //! and set aside, never trusted.
+//!
+//! Two tabs may write at the same moment, and localStorage has no transactions (each tab's renderer
+//! may read a copy that is a moment old, and the last write wins). So the saved scenarios are a
+//! [`Book`] that merges rather than overwrites: every scenario carries when it was last changed, every
+//! deletion is kept (with when) for a while, and a merge takes, per id, the latest. Merging is
+//! commutative and idempotent: whatever order the tabs' writes and `storage` events come in, each tab
+//! merges what it holds into what it reads and writes only when that adds something, so the tabs
+//! converge and stop writing.
 
 use serde_json::{Map, Value};
 
@@ -22,6 +30,62 @@ pub struct Saved {
     /// The scenario as `share::encode` writes it.
     pub text: String,
     pub unit: Option<String>,
+    /// When it was last saved or renamed (ms since 1970; 0 for scenarios saved before this was kept).
+    pub at: u64,
+}
+
+/// The saved scenarios of one data, and the ids deleted (with when).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Book {
+    /// By id (ids begin with the time they were made, so this is also the order they were saved in).
+    pub list: Vec<Saved>,
+    pub deleted: Vec<(String, u64)>,
+}
+
+/// How many deletions a book remembers (the oldest are forgotten first): enough for any two tabs to
+/// hear of each other's.
+const DELETIONS_KEPT: usize = 500;
+
+impl Book {
+    pub fn new(mut list: Vec<Saved>, deleted: Vec<(String, u64)>) -> Book {
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        Book { list, deleted }.merge(&Book::default())
+    }
+
+    /// What both books hold, the latest change of each id winning (a deletion wins a tie: what was
+    /// deleted stays deleted). Commutative and idempotent.
+    pub fn merge(&self, other: &Book) -> Book {
+        use std::collections::BTreeMap;
+        let mut deleted: BTreeMap<&str, u64> = BTreeMap::new();
+        for (id, at) in self.deleted.iter().chain(&other.deleted) {
+            let e = deleted.entry(id.as_str()).or_insert(*at);
+            *e = (*e).max(*at);
+        }
+        let mut latest: BTreeMap<&str, &Saved> = BTreeMap::new();
+        for s in self.list.iter().chain(&other.list) {
+            let e = latest.entry(s.id.as_str()).or_insert(s);
+            // The later change wins; at the same moment, the greater content (any fixed rule will do).
+            if (s.at, &s.name, &s.text, &s.unit) > (e.at, &e.name, &e.text, &e.unit) {
+                *e = s;
+            }
+        }
+        let list = latest
+            .into_values()
+            .filter(|s| deleted.get(s.id.as_str()).is_none_or(|&gone| s.at > gone))
+            .cloned()
+            .collect();
+        let mut deleted: Vec<(String, u64)> = deleted.into_iter().map(|(id, at)| (id.to_owned(), at)).collect();
+        if deleted.len() > DELETIONS_KEPT {
+            deleted.sort_by_key(|&(_, at)| std::cmp::Reverse(at));
+            deleted.truncate(DELETIONS_KEPT);
+            deleted.sort();
+        }
+        Book { list, deleted }
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Saved> {
+        self.list.iter().find(|s| s.id == id)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,7 +93,7 @@ pub struct ForData {
     pub title: String,
     pub working: String,
     pub working_unit: Option<String>,
-    pub saved: Vec<Saved>,
+    pub saved: Book,
 }
 
 /// Per data identity, and the planner's settings, which serve any data.
@@ -55,6 +119,53 @@ pub enum StoreError {
     NotJson,
     OtherVersion,
     Damaged,
+}
+
+/// Why the browser did not keep what was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreFault {
+    /// Its storage is full (QuotaExceededError).
+    Full,
+    /// The page may not use storage (a sandboxed frame, a privacy setting).
+    Unavailable,
+    /// Another reason, as the browser gives it.
+    Other(String),
+}
+
+impl StoreFault {
+    /// From the browser's error name and message.
+    pub fn from_browser(name: &str, message: &str) -> StoreFault {
+        if name.contains("Quota") || message.contains("quota") || message.contains("Quota") {
+            StoreFault::Full
+        } else if name == "SecurityError" {
+            StoreFault::Unavailable
+        } else {
+            StoreFault::Other(crate::engine::problem::excerpt(if message.is_empty() { name } else { message }))
+        }
+    }
+}
+
+/// The scenarios of one data as a file to keep (when the browser will not): the data's title and
+/// identity, and each scenario by name with the link that reopens it.
+pub fn export(title: &str, identity: &str, scenarios: &[(String, Option<String>, String)]) -> String {
+    let list: Vec<Value> = scenarios
+        .iter()
+        .map(|(name, unit, link)| {
+            let mut m = Map::new();
+            m.insert("name".into(), name.clone().into());
+            m.insert("unit".into(), unit.clone().map_or(Value::Null, Value::String));
+            m.insert("link".into(), link.clone().into());
+            Value::Object(m)
+        })
+        .collect();
+    let mut top = Map::new();
+    top.insert("app".into(), "chiso".into());
+    top.insert("data".into(), title.into());
+    top.insert("identity".into(), identity.into());
+    top.insert("scenarios".into(), Value::Array(list));
+    let mut text = Value::Object(top).to_string();
+    text.push('\n');
+    text
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {
@@ -91,19 +202,30 @@ impl Store {
                     name: text(s, "name").ok_or(StoreError::Damaged)?,
                     text: text(s, "text").ok_or(StoreError::Damaged)?,
                     unit: text(s, "unit"),
+                    at: s.get("at").and_then(Value::as_u64).unwrap_or(0),
                 };
                 if item.id.is_empty() {
                     item.id = legacy_id(i, &item);
                 }
                 saved.push(item);
             }
+            let deleted = match d.get("deleted") {
+                None => Vec::new(),
+                Some(list) => list
+                    .as_array()
+                    .ok_or(StoreError::Damaged)?
+                    .iter()
+                    .map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_u64()?)))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or(StoreError::Damaged)?,
+            };
             store.by_data.insert(
                 id.clone(),
                 ForData {
                     title: text(d, "title").unwrap_or_default(),
                     working: text(d, "working").unwrap_or_default(),
                     working_unit: text(d, "working_unit"),
-                    saved,
+                    saved: Book::new(saved, deleted),
                 },
             );
         }
@@ -121,6 +243,7 @@ impl Store {
         for (id, d) in &self.by_data {
             let saved: Vec<Value> = d
                 .saved
+                .list
                 .iter()
                 .map(|s| {
                     obj(vec![
@@ -128,9 +251,12 @@ impl Store {
                         ("name", s.name.clone().into()),
                         ("text", s.text.clone().into()),
                         ("unit", opt(&s.unit)),
+                        ("at", s.at.into()),
                     ])
                 })
                 .collect();
+            let deleted: Vec<Value> =
+                d.saved.deleted.iter().map(|(id, at)| Value::Array(vec![id.clone().into(), (*at).into()])).collect();
             data.insert(
                 id.clone(),
                 obj(vec![
@@ -138,6 +264,7 @@ impl Store {
                     ("working", d.working.clone().into()),
                     ("working_unit", opt(&d.working_unit)),
                     ("saved", Value::Array(saved)),
+                    ("deleted", Value::Array(deleted)),
                 ]),
             );
         }
@@ -255,6 +382,91 @@ impl Planning {
 mod tests {
     use super::*;
 
+    fn saved(id: &str, name: &str, at: u64) -> Saved {
+        Saved { id: id.into(), name: name.into(), text: format!("H44.166:1={at}"), unit: None, at }
+    }
+
+    fn names(b: &Book) -> Vec<&str> {
+        b.list.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    /// What a tab does when it hears of the store: takes the merge, and writes it only if it adds to
+    /// what the store holds.
+    fn hear(store: &mut Book, tab: &mut Book) -> bool {
+        *tab = tab.merge(store);
+        let write = *tab != *store;
+        if write {
+            *store = tab.clone();
+        }
+        write
+    }
+
+    #[test]
+    fn two_tabs_writing_at_once_converge_on_every_change_by_id() {
+        let start = Book::new(vec![saved("1a", "A", 1), saved("1b", "B", 1), saved("1c", "C", 1)], vec![]);
+        // Tab 1 deletes A; tab 2, reading a copy a moment old, deletes B. localStorage keeps the last
+        // write only: tab 1's, say; tab 2's delete is lost from the store.
+        let mut tab1 = start.merge(&Book { list: vec![], deleted: vec![("1a".into(), 10)] });
+        let mut tab2 = start.merge(&Book { list: vec![], deleted: vec![("1b".into(), 11)] });
+        let mut store = tab1.clone();
+        assert_eq!(names(&store), ["B", "C"]);
+        // Each hears the other's write: tab 2 writes back what it adds; tab 1 then has nothing to add.
+        assert!(hear(&mut store, &mut tab2));
+        assert!(!hear(&mut store, &mut tab1));
+        assert_eq!(names(&store), ["C"]);
+        assert_eq!((names(&tab1), names(&tab2)), (vec!["C"], vec!["C"]));
+        // A rename and a save at once, then a delete racing a later rename: the latest change wins.
+        tab1.list.iter_mut().for_each(|s| (s.name, s.at) = ("C mới".into(), 20));
+        tab2.list.push(saved("2d", "D", 21));
+        store = tab2.clone(); // tab 2 wrote last
+        assert!(hear(&mut store, &mut tab1));
+        assert!(!hear(&mut store, &mut tab2));
+        assert_eq!(names(&store), ["C mới", "D"]);
+        let deleted_before = tab1.merge(&Book { list: vec![], deleted: vec![("2d".into(), 21)] });
+        assert_eq!(names(&deleted_before), ["C mới"], "a delete wins a tie");
+        let renamed_after = deleted_before.merge(&Book { list: vec![saved("2d", "D2", 30)], deleted: vec![] });
+        assert_eq!(names(&renamed_after), ["C mới", "D2"], "a later change wins over an older delete");
+    }
+
+    #[test]
+    fn a_merge_is_commutative_associative_and_idempotent() {
+        let mut rng = crate::engine::synthetic::SplitMix(766);
+        let book = |rng: &mut crate::engine::synthetic::SplitMix| {
+            let mut list = Vec::new();
+            let mut deleted = Vec::new();
+            for id in ["a", "b", "c", "d"] {
+                match rng.next_u64() % 3 {
+                    0 => list.push(saved(id, &format!("{id}{}", rng.next_u64() % 3), rng.next_u64() % 4)),
+                    1 => deleted.push((id.to_owned(), rng.next_u64() % 4)),
+                    _ => {}
+                }
+            }
+            Book::new(list, deleted)
+        };
+        for _ in 0..2_000 {
+            let (a, b, c) = (book(&mut rng), book(&mut rng), book(&mut rng));
+            assert_eq!(a.merge(&b), b.merge(&a));
+            assert_eq!(a.merge(&b).merge(&c), a.merge(&b.merge(&c)));
+            assert_eq!(a.merge(&a), a);
+        }
+    }
+
+    #[test]
+    fn a_browser_error_is_named_and_an_export_reopens_each_scenario() {
+        assert_eq!(
+            StoreFault::from_browser("QuotaExceededError", "Setting the value exceeded the quota."),
+            StoreFault::Full
+        );
+        assert_eq!(StoreFault::from_browser("SecurityError", "denied"), StoreFault::Unavailable);
+        assert_eq!(StoreFault::from_browser("Error", "x"), StoreFault::Other("x".into()));
+        let file =
+            export("Phú Thọ", "00032b5815ab34fc", &[("A".into(), Some("H44.166".into()), "http://x/#s=1".into())]);
+        let v: Value = serde_json::from_str(&file).unwrap();
+        assert_eq!(v["scenarios"][0]["link"], "http://x/#s=1");
+        assert_eq!(v["scenarios"][0]["unit"], "H44.166");
+        assert_eq!(v["identity"], "00032b5815ab34fc");
+    }
+
     #[test]
     fn a_store_round_trips_and_damage_is_reported() {
         let mut s = Store::default();
@@ -264,12 +476,16 @@ mod tests {
                 title: "Phú Thọ".into(),
                 working: "H44.166:13=1900".into(),
                 working_unit: Some("H44.166".into()),
-                saved: vec![Saved {
-                    id: "a1".into(),
-                    name: "Bảy xã yếu nhất".into(),
-                    text: "H44.170:3=5".into(),
-                    unit: None,
-                }],
+                saved: Book::new(
+                    vec![Saved {
+                        id: "a1".into(),
+                        name: "Bảy xã yếu nhất".into(),
+                        text: "H44.170:3=5".into(),
+                        unit: None,
+                        at: 1_764_600_000_000,
+                    }],
+                    vec![("a0".into(), 1_764_500_000_000)],
+                ),
             },
         );
         assert_eq!(Store::parse(&s.to_json()), Ok(s.clone()));
@@ -306,7 +522,7 @@ mod tests {
         let old =
             r#"{"version":1,"data":{"x":{"saved":[{"name":"A","text":"H44:1=2"},{"name":"A","text":"H44:1=2"}]}}}"#;
         let a = Store::parse(old).unwrap();
-        let ids: Vec<&str> = a.by_data["x"].saved.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = a.by_data["x"].saved.list.iter().map(|s| s.id.as_str()).collect();
         assert_ne!(ids[0], ids[1]);
         assert_eq!(Store::parse(old).unwrap(), a, "the same ids at every read");
     }

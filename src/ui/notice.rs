@@ -1,7 +1,25 @@
 use yew::prelude::*;
 
-use super::hooks::apply_update;
+use super::hooks::{apply_update, keep_damaged, page_address};
 use crate::state::{Action, Notice, State};
+
+/// Downloads every scenario of the open data (the browser would not keep them), each with its link.
+fn export_scenarios(state: &UseReducerHandle<State>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        let file = state.scenarios_file(&page_address());
+        super::download::download("chiso-kich-ban.json", "application/json", &file);
+    })
+}
+
+/// Downloads the damaged store the browser had no room to set aside; a fresh store may then start.
+fn download_damaged(state: &UseReducerHandle<State>, text: std::rc::Rc<str>) -> Callback<MouseEvent> {
+    let dispatch = state.dispatcher();
+    Callback::from(move |_| {
+        keep_damaged(&text);
+        dispatch.dispatch(Action::Notice(None));
+    })
+}
 
 /// What the page tells the user (a link that cannot be applied, the store), until dismissed. Text that
 /// comes from a link is shown apart, as quoted data. (A view function.)
@@ -20,6 +38,14 @@ pub fn notice(state: &UseReducerHandle<State>) -> Html {
             if matches!(n, Notice::ResetDone(_)) && state.undo.is_some() {
                 { " " }<button type="button" class="link-button" data-testid="undo"
                                onclick={let d = state.dispatcher(); Callback::from(move |_| d.dispatch(Action::Undo))}>{ t.undo }</button>
+            }
+            if matches!(n, Notice::StoreFailed(_)) {
+                { " " }<button type="button" class="link-button" data-testid="export-scenarios"
+                               onclick={export_scenarios(state)}>{ t.export_scenarios }</button>
+            }
+            if let Notice::StoreDamaged { unsaved: Some(text), .. } = n {
+                { " " }<button type="button" class="link-button" data-testid="download-damaged"
+                               onclick={download_damaged(state, text.clone())}>{ t.download_damaged }</button>
             }
             if *n == Notice::NewVersion {
                 { " " }<button type="button" class="link-button" data-testid="reload" onclick={Callback::from(|_| apply_update())}>{ t.reload }</button>

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::present::store::Saved;
+use crate::present::store::Book;
 use crate::present::text::{fill, Lang};
 use crate::state::{Action, Shared, State};
 
@@ -9,8 +9,13 @@ use crate::state::{Action, Shared, State};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
-    pub saved: Shared<Vec<Saved>>,
+    pub saved: Shared<Book>,
     pub lang: Lang,
+}
+
+/// Now, in ms since 1970: when a saved scenario changed (the latest change wins across tabs).
+fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// A new saved scenario's identity: the time and a random number (two tabs never pick the same one).
@@ -28,7 +33,7 @@ pub fn saved_scenarios(Props { dispatch, saved, lang }: &Props) -> Html {
         let (dispatch, name) = (dispatch.clone(), name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            dispatch.dispatch(Action::Save { id: new_id(), name: (*name).clone() });
+            dispatch.dispatch(Action::Save { id: new_id(), name: (*name).clone(), at: now() });
             name.set(String::new());
         })
     };
@@ -36,7 +41,7 @@ pub fn saved_scenarios(Props { dispatch, saved, lang }: &Props) -> Html {
         let name = name.clone();
         Callback::from(move |e: InputEvent| name.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
     };
-    let rows = saved.iter().map(|s| {
+    let rows = saved.list.iter().map(|s| {
         let id = s.id.clone();
         let open = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
@@ -48,13 +53,13 @@ pub fn saved_scenarios(Props { dispatch, saved, lang }: &Props) -> Html {
                 let answer = web_sys::window()
                     .and_then(|w| w.prompt_with_message_and_default(t.scenario_name, &old).ok().flatten());
                 if let Some(name) = answer {
-                    dispatch.dispatch(Action::Rename { id: id.clone(), name });
+                    dispatch.dispatch(Action::Rename { id: id.clone(), name, at: now() });
                 }
             })
         };
         let delete = {
             let dispatch = dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::Delete { id: id.clone() }))
+            Callback::from(move |_| dispatch.dispatch(Action::Delete { id: id.clone(), at: now() }))
         };
         html! {
             <li key={s.id.clone()} data-saved={s.id.clone()}>
@@ -67,12 +72,12 @@ pub fn saved_scenarios(Props { dispatch, saved, lang }: &Props) -> Html {
     });
     html! {
         <details class="saved" data-testid="saved-scenarios">
-            <summary>{ fill(t.saved_scenarios, &[("n", &saved.len().to_string())]) }</summary>
+            <summary>{ fill(t.saved_scenarios, &[("n", &saved.list.len().to_string())]) }</summary>
             <form onsubmit={save}>
                 <input type="text" aria-label={t.scenario_name} placeholder={t.scenario_name} value={(*name).clone()} {oninput} />
                 <button type="submit">{ t.save }</button>
             </form>
-            if saved.is_empty() { <p class="note">{ t.no_saved }</p> }
+            if saved.list.is_empty() { <p class="note">{ t.no_saved }</p> }
             <ul>{ for rows }</ul>
         </details>
     }

@@ -225,6 +225,13 @@ pub struct Text {
     pub link_malformed: &'static str,
     pub store_damaged: &'static str,
     pub store_failed: &'static str,
+    /// A damaged store the browser had no room to set aside ({why}): to download.
+    pub store_damaged_unsaved: &'static str,
+    /// Why a write failed: storage full, storage not allowed.
+    pub store_fault: [&'static str; 2],
+    pub working_unreadable: &'static str,
+    pub download_damaged: &'static str,
+    pub export_scenarios: &'static str,
     /// Why a store was set aside: not JSON, another version's, damaged.
     pub store_why: [&'static str; 3],
     pub saved_scenarios: &'static str,
@@ -1155,6 +1162,11 @@ mod tests {
             link_malformed,
             store_damaged,
             store_failed,
+            store_damaged_unsaved,
+            store_fault,
+            working_unreadable,
+            download_damaged,
+            export_scenarios,
             store_why,
             saved_scenarios,
             save,

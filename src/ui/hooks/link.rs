@@ -14,6 +14,12 @@ use crate::state::{Action, State};
 /// history updates, and a slider drag is a burst.
 pub const SETTLE_MS: u32 = 150;
 
+/// The page's address without its hash (where an exported link points).
+pub fn page_address() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
 pub fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }

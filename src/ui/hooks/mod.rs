@@ -10,7 +10,7 @@ mod service_worker;
 mod store;
 
 pub use keys::use_keys;
-pub use link::{location_hash, open_dataset, use_link};
+pub use link::{location_hash, open_dataset, page_address, use_link};
 pub use present::{kept_lang, today, use_framed_warning, use_fullscreen, use_lang, use_leave_on_exit_fullscreen};
 pub use service_worker::{apply_update, use_service_worker};
-pub use store::{kept_for, planning_action, use_store};
+pub use store::{keep_damaged, kept_for, planning_action, use_store};

@@ -25,6 +25,13 @@ pub fn kept_for(identity: &str) -> Kept {
     }
 }
 
+/// Saves the damaged store the browser had no room to copy to the user's computer, then lets a fresh
+/// store take its place (it is set aside on the user's disk now).
+pub fn keep_damaged(text: &str) {
+    crate::ui::download::download("chiso-kich-ban-hong.json", "application/json", text);
+    storage::forget_damaged();
+}
+
 /// The planner's settings this browser keeps (effort model, target sets), as the action that restores
 /// them for a methodology.
 pub fn planning_action(m: &crate::engine::Methodology) -> Action {
@@ -38,7 +45,9 @@ pub fn planning_action(m: &crate::engine::Methodology) -> Action {
 pub fn use_store(state: &UseReducerHandle<State>) {
     let identity = state.identity().to_owned();
     let title = state.snapshot().meta.title.clone();
-    // Saved scenarios: written when they change (not at the first render: nothing changed yet).
+    // Saved scenarios: this tab's book merged into the store's as it is now, written only when that
+    // adds something (so that two tabs converge and then stop writing); what the store held that this
+    // tab did not know comes back into the state (not at the first render: nothing changed yet).
     {
         let (dispatch, identity, title) = (state.dispatcher(), identity.clone(), title.clone());
         let first = use_mut_ref(|| true);
@@ -46,12 +55,22 @@ pub fn use_store(state: &UseReducerHandle<State>) {
             if std::mem::take(&mut *first.borrow_mut()) {
                 return;
             }
-            let list = (**saved).clone();
-            if let Err(why) = storage::update(&identity, |d| {
+            let mut merged = None;
+            let written = storage::update_if(&identity, |d| {
+                let book = d.saved.merge(saved);
+                let changed = book != d.saved;
                 d.title = title;
-                d.saved = list;
-            }) {
-                dispatch.dispatch(Action::Notice(Some(why.notice())));
+                d.saved = book.clone();
+                merged = Some(book);
+                changed
+            });
+            match written {
+                Err(why) => dispatch.dispatch(Action::Notice(Some(why.notice()))),
+                Ok(()) => {
+                    if let Some(book) = merged.filter(|b| b != &**saved) {
+                        dispatch.dispatch(Action::SavedElsewhere(book));
+                    }
+                }
             }
         });
     }
@@ -107,8 +126,8 @@ pub fn use_store(state: &UseReducerHandle<State>) {
                     let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e).and_then(|e| e.key());
                     if key.as_deref() == Some(KEY) {
                         let (store, _) = storage::load();
-                        let saved = store.by_data.get(&identity).map(|d| d.saved.clone()).unwrap_or_default();
-                        dispatch.dispatch(Action::SavedElsewhere(saved));
+                        let book = store.by_data.get(&identity).map(|d| d.saved.clone()).unwrap_or_default();
+                        dispatch.dispatch(Action::SavedElsewhere(book));
                     }
                 })
             });

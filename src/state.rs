@@ -83,36 +83,116 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn new(snapshot: Rc<Snapshot>) -> Loaded {
-        let folded_names: Vec<String> = snapshot.units.iter().map(|u| search::fold(&u.name)).collect();
-        let mut by_name: Vec<usize> = (0..folded_names.len()).collect();
-        by_name.sort_unstable_by(|&a, &b| folded_names[a].cmp(&folded_names[b]).then(a.cmp(&b)));
-        let mut name_order = vec![0u32; by_name.len()];
-        for (position, &u) in by_name.iter().enumerate() {
-            name_order[u] = position as u32;
+        let mut steps = LoadSteps::new(snapshot);
+        while !steps.step(usize::MAX) {}
+        steps.finish()
+    }
+}
+
+/// `Loaded::new` in steps of a few thousand units, so that the page paints between them when a large
+/// snapshot is opened (no main-thread task over 100 ms): names folded, then sorted and the peers
+/// found, units scored, then ranked, the identity hashed, codes and names shared. The result is
+/// `Loaded::new`'s.
+pub struct LoadSteps {
+    snapshot: Rc<Snapshot>,
+    folded_names: Vec<String>,
+    name_order: Vec<u32>,
+    peers: Option<Peers>,
+    scored: Vec<Rc<crate::engine::scoring::UnitScore>>,
+    baseline: Option<Rc<Scores>>,
+    identity: share::Identity,
+    hashed: usize,
+    identity_done: Option<String>,
+    codes: Vec<Rc<str>>,
+    names: Vec<Rc<str>>,
+}
+
+impl LoadSteps {
+    pub fn new(snapshot: Rc<Snapshot>) -> LoadSteps {
+        let n = snapshot.units.len();
+        LoadSteps {
+            identity: share::Identity::new(&snapshot),
+            snapshot,
+            folded_names: Vec::with_capacity(n),
+            name_order: Vec::new(),
+            peers: None,
+            scored: Vec::with_capacity(n),
+            baseline: None,
+            hashed: 0,
+            identity_done: None,
+            codes: Vec::with_capacity(n),
+            names: Vec::with_capacity(n),
         }
-        // Equal totals are listed by name: the engine keeps its order that way as units move.
-        let peers = Peers::of(&snapshot).with_tiebreak(name_order.clone());
-        let baseline = Rc::new(scoring::score_among(&snapshot, &peers));
+    }
+
+    /// Does the next part of the work, at most `units` units of it; true once all is done.
+    pub fn step(&mut self, units: usize) -> bool {
+        let snapshot = Rc::clone(&self.snapshot);
+        let n = snapshot.units.len();
+        let next = |done: usize| done..n.min(done.saturating_add(units));
+        if self.folded_names.len() < n {
+            let range = next(self.folded_names.len());
+            self.folded_names.extend(snapshot.units[range].iter().map(|u| search::fold(&u.name)));
+        } else if self.peers.is_none() {
+            let folded = &self.folded_names;
+            let mut by_name: Vec<usize> = (0..n).collect();
+            by_name.sort_unstable_by(|&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
+            self.name_order = vec![0u32; n];
+            for (position, &u) in by_name.iter().enumerate() {
+                self.name_order[u] = position as u32;
+            }
+            // Equal totals are listed by name: the engine keeps its order that way as units move.
+            self.peers = Some(Peers::of(&snapshot).with_tiebreak(self.name_order.clone()));
+        } else if self.scored.len() < n {
+            let range = next(self.scored.len());
+            self.scored.extend(scoring::score_units(&snapshot, range));
+        } else if self.baseline.is_none() {
+            let peers = self.peers.as_ref().expect("peers are found before units are ranked");
+            self.baseline = Some(Rc::new(scoring::ranked(std::mem::take(&mut self.scored), peers)));
+        } else if self.identity_done.is_none() {
+            let range = next(self.hashed);
+            self.hashed = range.end;
+            self.identity.units(&snapshot, range);
+            if self.hashed == n {
+                let id = std::mem::replace(&mut self.identity, share::Identity::new(&snapshot));
+                self.identity_done = Some(id.finish());
+            }
+        } else if self.codes.len() < n {
+            let range = next(self.codes.len());
+            for u in &snapshot.units[range] {
+                self.codes.push(Rc::from(u.code.as_str()));
+                // Inside a province, without the province's name (the full name stays in the data).
+                self.names.push(Rc::from(if u.parent.is_some() {
+                    crate::present::names::within_province(&u.name)
+                } else {
+                    u.name.as_str()
+                }));
+            }
+        }
+        self.codes.len() == n && self.identity_done.is_some()
+    }
+
+    /// The identity of the snapshot, once hashed (the store's scenarios for it can be read before the
+    /// rest is done).
+    pub fn identity(&self) -> Option<&str> {
+        self.identity_done.as_deref()
+    }
+
+    /// The loaded data (what `step` has not done yet is done now).
+    pub fn finish(mut self) -> Loaded {
+        while !self.step(usize::MAX) {}
+        let (Some(peers), Some(baseline), Some(identity)) = (self.peers, self.baseline, self.identity_done) else {
+            unreachable!("every step is done")
+        };
         Loaded {
-            identity: share::identity(&snapshot),
-            codes: snapshot.units.iter().map(|u| Rc::from(u.code.as_str())).collect(),
-            // Inside a province, without the province's name (the full name stays in the data).
-            names: snapshot
-                .units
-                .iter()
-                .map(|u| {
-                    Rc::from(if u.parent.is_some() {
-                        crate::present::names::within_province(&u.name)
-                    } else {
-                        u.name.as_str()
-                    })
-                })
-                .collect(),
+            identity,
+            codes: self.codes,
+            names: self.names,
             peers,
             baseline,
-            snapshot,
-            folded_names,
-            name_order,
+            snapshot: self.snapshot,
+            folded_names: self.folded_names,
+            name_order: self.name_order,
         }
     }
 }
@@ -294,8 +374,9 @@ pub enum Action {
     /// Open other data (an imported file), with what this browser keeps for it. The scenario is kept if
     /// the data is the same (same identity), replaced by the kept one otherwise: a scenario is never
     /// applied to the wrong data.
+    /// Open other data (loaded in steps beforehand: `LoadSteps`), with what the browser kept for it.
     Load {
-        snapshot: Rc<Snapshot>,
+        data: Shared<Loaded>,
         kept: Kept,
     },
     /// Replace the scenario, with the unit to show.
@@ -522,13 +603,17 @@ pub struct TargetReport {
 
 impl State {
     pub fn new(snapshot: Rc<Snapshot>) -> State {
-        let data = Loaded::new(snapshot);
+        State::from_data(Shared::new(Loaded::new(snapshot)))
+    }
+
+    /// A state over data already loaded.
+    pub fn from_data(data: Shared<Loaded>) -> State {
         // The largest peer group first: the communes of a province, the provinces of the country.
         let groups = &data.peers.groups;
         let peer_group = (0..groups.len()).max_by_key(|&g| (groups[g].len(), usize::MAX - g)).unwrap_or(0);
         State {
             current: Shared(Rc::clone(&data.baseline)),
-            data: Shared::new(data),
+            data,
             scenario: Shared::new(Scenario::new()),
             lever_error: None,
             notice: None,
@@ -706,8 +791,8 @@ impl State {
                     }
                 }
             }
-            Action::Load { snapshot, kept } => {
-                let mut loaded = State::new(snapshot);
+            Action::Load { data: opened, kept } => {
+                let mut loaded = State::from_data(opened);
                 loaded.lang = self.lang;
                 loaded.effort = self.effort.clone();
                 loaded.target_sets = self.target_sets.clone();
@@ -1336,13 +1421,38 @@ mod tests {
         assert!(words.contains("tính ở cấp tỉnh"), "{words}");
         // Loading the same data again keeps the scenario; other data drops it.
         let load = |s: &State, snapshot: Snapshot| {
-            s.reduce(Action::Load { snapshot: Rc::new(snapshot), kept: Kept::default() })
+            s.reduce(Action::Load { data: Shared::new(Loaded::new(Rc::new(snapshot))), kept: Kept::default() })
         };
         let same = load(&planned, crate::datasets::sample());
         assert_eq!(*same.scenario, *planned.scenario);
         let mut changed = crate::datasets::sample();
         changed.units.truncate(50);
         assert!(load(&planned, changed).scenario.is_empty());
+    }
+
+    #[test]
+    fn data_loaded_in_steps_is_the_data_loaded_at_once() {
+        let snapshot = Rc::new(crate::datasets::load("dak-lak-2026-year-20261010").unwrap());
+        let whole = Loaded::new(Rc::clone(&snapshot));
+        assert_eq!(whole.identity, share::identity(&snapshot));
+        for size in [1, 13, 1_000] {
+            let mut steps = LoadSteps::new(Rc::clone(&snapshot));
+            let mut n = 0;
+            while !steps.step(size) {
+                n += 1;
+            }
+            assert!(n >= 4 * snapshot.units.len() / size, "{n} steps of {size}");
+            let stepped = steps.finish();
+            assert_eq!(stepped.identity, whole.identity);
+            assert_eq!(*stepped.baseline, *whole.baseline);
+            assert_eq!(stepped.peers, whole.peers);
+            assert_eq!((&stepped.codes, &stepped.names), (&whole.codes, &whole.names));
+            assert_eq!((&stepped.folded_names, &stepped.name_order), (&whole.folded_names, &whole.name_order));
+        }
+        // Finished early, the rest is done at once.
+        let mut early = LoadSteps::new(Rc::clone(&snapshot));
+        early.step(5);
+        assert_eq!(*early.finish().baseline, *whole.baseline);
     }
 
     #[test]

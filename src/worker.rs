@@ -2,7 +2,7 @@
 //! and out of the page's wasm, which holds only the compact format (`engine::wire`) it gets back.
 //!
 //! Protocol (structured clone): the worker says `"ready"` once it can take work; the page then sends
-//! `{lang, files: [[name, Uint8Array], …]}` (files to read together) or `{lang, url}` (one of the site's
+//! `{lang, files: [[name, File or Uint8Array], …]}` (files to read together) or `{lang, url}` (one of the site's
 //! own files to fetch and read); the worker answers with `{wire: Uint8Array, warnings: [words…]}` or
 //! with an array of problems in words.
 
@@ -76,18 +76,28 @@ async fn work(scope: web_sys::DedicatedWorkerGlobalScope, job: JsValue) {
             Err(e) => Err(vec![format!("{} {url}: {e}", lang.text().load_failed)]),
         }
     } else {
-        let files: Vec<(String, Vec<u8>)> = field("files")
-            .dyn_into::<js_sys::Array>()
-            .map(|list| {
-                list.iter()
-                    .filter_map(|pair| {
-                        let pair: js_sys::Array = pair.dyn_into().ok()?;
-                        Some((pair.get(0).as_string()?, pair.get(1).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        read(&files, lang)
+        // Each file as bytes, or as the File the page was given (read here, off the page's thread).
+        let list = field("files").dyn_into::<js_sys::Array>().map(|l| l.to_vec()).unwrap_or_default();
+        let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(list.len());
+        let mut unreadable = Vec::new();
+        for pair in list {
+            let Ok(pair) = pair.dyn_into::<js_sys::Array>() else { continue };
+            let Some(name) = pair.get(0).as_string() else { continue };
+            let content = pair.get(1);
+            if let Some(bytes) = content.dyn_ref::<js_sys::Uint8Array>() {
+                files.push((name, bytes.to_vec()));
+            } else if let Some(blob) = content.dyn_ref::<web_sys::Blob>() {
+                match JsFuture::from(blob.array_buffer()).await {
+                    Ok(buffer) => files.push((name, js_sys::Uint8Array::new(&buffer).to_vec())),
+                    Err(_) => unreadable.push(fill(lang.text().read_failed, &[("file", &name)])),
+                }
+            }
+        }
+        if unreadable.is_empty() {
+            read(&files, lang)
+        } else {
+            Err(unreadable)
+        }
     };
     let _ = scope.post_message(&answer(result));
 }

@@ -7,9 +7,9 @@
 //! Slow inputs fail too: some mutations repeat a token or a span thousands of times (a line of
 //! semicolons, deep brackets, a huge field), and every execution's time per byte of input is compared
 //! with the seeds' own, measured in the same run. An input whose time per byte is many times the
-//! seeds' is run again three times (a busy machine slows one run, not three) and fails if it stays
-//! slow: what grows faster than its input is found as a panic would be. Ratios, not timings, so a slow
-//! machine does not fail it.
+//! seeds' is run again five times, a millisecond apart, and fails if its best stays 40 times the seeds'
+//! and over 50 ms: what grows faster than its input is found as a panic would be. Ratios, not timings,
+//! so a slow or busy machine does not fail it.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -93,6 +93,8 @@ fn budget() -> Duration {
 fn slow_ratio() -> f64 {
     std::env::var("FUZZ_SLOW_RATIO").ok().and_then(|s| s.parse().ok()).unwrap_or(40.0)
 }
+/// An execution shorter than this never fails for being slow (a preempted run loses that much).
+const MIN_SLOW: Duration = Duration::from_millis(50);
 /// Inputs this small are timed against this many bytes: their time is mostly fixed cost, not growth.
 const FLOOR_BYTES: usize = 4_096;
 
@@ -119,11 +121,17 @@ fn run(name: &str, seeds: &[Vec<u8>], fixed_bytes: usize, mut target: impl FnMut
         let seed = &seeds[(rng.next_u64() % seeds.len() as u64) as usize];
         let data = mutate(&mut rng, seed);
         let mut cost = per_byte(&mut target, &data, fixed_bytes);
-        // A slow one is timed three times more, its best kept: a busy machine slows one run, not four
-        // (and the slowest figure printed is then the input's, not the machine's).
+        // A slow one is timed five times more, a millisecond apart, its best kept: a busy machine slows
+        // one run (or a few back to back), not six spread out (and the slowest figure printed is then
+        // the input's, not the machine's). Only what takes long in itself can fail: a superlinear
+        // path on a few hundred kilobytes takes seconds, not the milliseconds a preempted run loses.
         if cost > 4.0 * base {
-            cost = (0..3).map(|_| per_byte(&mut target, &data, fixed_bytes)).fold(cost, f64::min);
-            if cost > slow_ratio() * base {
+            for _ in 0..5 {
+                std::thread::sleep(Duration::from_millis(1));
+                cost = cost.min(per_byte(&mut target, &data, fixed_bytes));
+            }
+            let best = Duration::from_secs_f64(cost * (data.len().max(FLOOR_BYTES) + fixed_bytes) as f64);
+            if cost > slow_ratio() * base && best > MIN_SLOW {
                 let path = std::env::temp_dir().join(format!("chiso-slow-{}.bin", name.replace(' ', "-")));
                 let _ = std::fs::write(&path, &data);
                 panic!(

@@ -94,7 +94,16 @@ pub fn score(snapshot: &Snapshot) -> Scores {
 
 /// Scores a whole snapshot and ranks it among these peers (their tiebreak orders equal totals).
 pub fn score_among(snapshot: &Snapshot, peers: &Peers) -> Scores {
-    let units: Vec<Rc<UnitScore>> = (0..snapshot.units.len()).map(|i| Rc::new(score_unit(snapshot, i))).collect();
+    ranked(score_units(snapshot, 0..snapshot.units.len()), peers)
+}
+
+/// The scores of some units (`score_among` in steps: the units a range at a time, then `ranked`).
+pub fn score_units(snapshot: &Snapshot, units: std::ops::Range<usize>) -> Vec<Rc<UnitScore>> {
+    units.map(|i| Rc::new(score_unit(snapshot, i))).collect()
+}
+
+/// Every unit's scores, in order, ranked among the peers.
+pub fn ranked(units: Vec<Rc<UnitScore>>, peers: &Peers) -> Scores {
     let totals: Vec<Points> = units.iter().map(|u| u.total).collect();
     let (ranks, order) = ranking::rank(peers, &totals);
     Scores { units: units.into_iter().collect(), ranks, order }

@@ -18,48 +18,67 @@ pub const MAX_OVERRIDES: usize = 1_000;
 /// portal's CSV files or the one-table template has the same identity. Hashed field by field, not
 /// through a serialisation: a 20 MB snapshot is hashed in milliseconds.
 pub fn identity(snapshot: &Snapshot) -> String {
-    struct Fnv(u64);
-    impl Fnv {
-        fn bytes(&mut self, b: &[u8]) {
-            for &x in b {
-                self.0 ^= u64::from(x);
-                self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        }
-        fn text(&mut self, t: &str) {
-            self.bytes(&(t.len() as u64).to_le_bytes());
-            self.bytes(t.as_bytes());
-        }
-        fn num(&mut self, n: u64) {
-            self.bytes(&n.to_le_bytes());
-        }
-    }
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    h.text(&snapshot.methodology.id);
-    for u in &snapshot.units {
-        h.text(&u.code);
-        h.text(&u.name);
-        h.text(u.level.code());
-        h.num(u.parent.map_or(u64::MAX, |p| p as u64));
-        for input in &u.metrics {
-            match *input {
-                MetricInput::Missing => h.num(0),
-                MetricInput::Counts { num, den } => {
-                    h.num(1);
-                    h.num(num);
-                    h.num(den);
-                }
-                MetricInput::Score(p) => {
-                    h.num(2);
-                    h.num(u64::from(p.hundredths()));
-                }
-            }
-        }
-        for g in &u.given_groups {
-            h.num(g.map_or(u64::MAX, |p| u64::from(p.hundredths())));
+    let mut id = Identity::new(snapshot);
+    id.units(snapshot, 0..snapshot.units.len());
+    id.finish()
+}
+
+/// `identity` in steps: the units a range at a time, in order (the page hashes a large snapshot
+/// between frames). FNV-1a over every field, as `identity` has always hashed them.
+pub struct Identity(u64);
+
+impl Identity {
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 ^= u64::from(x);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    format!("{:016x}", h.0)
+    fn text(&mut self, t: &str) {
+        self.bytes(&(t.len() as u64).to_le_bytes());
+        self.bytes(t.as_bytes());
+    }
+    fn num(&mut self, n: u64) {
+        self.bytes(&n.to_le_bytes());
+    }
+
+    pub fn new(snapshot: &Snapshot) -> Identity {
+        let mut h = Identity(0xcbf2_9ce4_8422_2325);
+        h.text(&snapshot.methodology.id);
+        h
+    }
+
+    /// Hashes these units (the next ones in order).
+    pub fn units(&mut self, snapshot: &Snapshot, range: std::ops::Range<usize>) {
+        let h = self;
+        for u in &snapshot.units[range] {
+            h.text(&u.code);
+            h.text(&u.name);
+            h.text(u.level.code());
+            h.num(u.parent.map_or(u64::MAX, |p| p as u64));
+            for input in &u.metrics {
+                match *input {
+                    MetricInput::Missing => h.num(0),
+                    MetricInput::Counts { num, den } => {
+                        h.num(1);
+                        h.num(num);
+                        h.num(den);
+                    }
+                    MetricInput::Score(p) => {
+                        h.num(2);
+                        h.num(u64::from(p.hundredths()));
+                    }
+                }
+            }
+            for g in &u.given_groups {
+                h.num(g.map_or(u64::MAX, |p| u64::from(p.hundredths())));
+            }
+        }
+    }
+
+    pub fn finish(self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// Writes a scenario: units in snapshot order, metrics in methodology order.

@@ -428,8 +428,16 @@ impl Builder {
     }
 
     /// Finishes the snapshot, or returns every problem found (by the reader and here).
-    pub fn finish(mut self, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
-        let m = Arc::clone(&self.methodology);
+    pub fn finish(self, meta: Meta) -> Result<Snapshot, Vec<Problem>> {
+        let mut f = self.finishing(meta);
+        while !f.step(usize::MAX) {}
+        f.done()
+    }
+
+    /// `finish` in steps (the page opens a large snapshot a few thousand units at a time): the
+    /// snapshot's own fields and every parent first, then the roots, then each unit's groups, then the
+    /// units themselves.
+    pub fn finishing(mut self, meta: Meta) -> Finishing {
         let whole = Place { file: self.file.clone(), ..Place::default() };
         if self.drafts.is_empty() && self.problems.is_empty() {
             self.problem(whole.clone(), ProblemKind::NoUnits);
@@ -449,122 +457,175 @@ impl Builder {
                 self.problem(whole.clone().with_field("period"), ProblemKind::BadPeriod(excerpt(&text)));
             }
         }
-        // Parents.
-        let mut parents = vec![None; self.drafts.len()];
-        for (i, d) in self.drafts.iter().enumerate() {
-            if let Some(code) = &d.parent {
-                match self.by_code.get(code) {
-                    Some(&p) if p != i => parents[i] = Some(p),
-                    Some(_) => {
-                        self.problems.push(Problem::new(d.place.clone().with_field("parent"), ProblemKind::ParentCycle))
+        let n = self.drafts.len();
+        Finishing { b: self, meta, parents: Vec::with_capacity(n), roots: Vec::new(), checked: 0, units: Vec::new() }
+    }
+}
+
+/// A builder finishing in steps (`Builder::finishing`); `done` gives what `Builder::finish` gives.
+pub struct Finishing {
+    b: Builder,
+    meta: Meta,
+    parents: Vec<Option<usize>>,
+    /// Each unit's root, once every parent is known (empty until then).
+    roots: Vec<usize>,
+    /// Units whose groups are checked.
+    checked: usize,
+    units: Vec<Unit>,
+}
+
+/// A unit on a cycle: checked no further as a child.
+const NO_ROOT: usize = usize::MAX;
+
+impl Finishing {
+    /// Does the next part, at most `units` units of it; true once only `done` is left.
+    pub fn step(&mut self, units: usize) -> bool {
+        let n = self.b.drafts.len();
+        let next = |done: usize| done..n.min(done.saturating_add(units));
+        if self.parents.len() < n {
+            for i in next(self.parents.len()) {
+                let d = &self.b.drafts[i];
+                let mut parent = None;
+                if let Some(code) = &d.parent {
+                    match self.b.by_code.get(code) {
+                        Some(&p) if p != i => parent = Some(p),
+                        Some(_) => self
+                            .b
+                            .problems
+                            .push(Problem::new(d.place.clone().with_field("parent"), ProblemKind::ParentCycle)),
+                        None => self.b.problems.push(Problem::new(
+                            d.place.clone().with_field("parent"),
+                            ProblemKind::UnknownParent(code.clone()),
+                        )),
                     }
-                    None => self.problems.push(Problem::new(
-                        d.place.clone().with_field("parent"),
-                        ProblemKind::UnknownParent(code.clone()),
-                    )),
                 }
+                self.parents.push(parent);
             }
+            return false;
         }
-        // Roots in one pass (linear however deep the chains); units on a cycle are reported, once each.
-        const NO_ROOT: usize = usize::MAX;
-        let roots = match top_units(&parents) {
-            Ok(roots) => roots,
-            Err(cycles) => {
-                let mut roots = vec![NO_ROOT; self.drafts.len()];
-                for i in cycles {
-                    self.problems.push(Problem::new(
-                        self.drafts[i].place.clone().with_field("parent"),
-                        ProblemKind::ParentCycle,
-                    ));
-                    roots[i] = i; // checked no further as a child
-                }
-                roots
-            }
-        };
-        // Groups and inherited metrics, unit by unit.
-        for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.refused) {
-            for (gi, g) in m.groups.iter().enumerate() {
-                let place = d.group_places[gi].as_ref().unwrap_or(&d.place);
-                let scored = || g.metrics.clone().filter(|&k| m.metrics[k].rule != Rule::Monitor);
-                let own = |k: usize| m.metrics[k].inherit == Inherit::None || roots[i] == i;
-                let has = |k: usize| d.metrics[k] != MetricInput::Missing;
-                let counted = scored().any(|k| own(k) && has(k));
-                match (counted, d.given_groups[gi]) {
-                    (true, Some(_)) => self.problems.push(Problem::new(
-                        place.clone().with_field(g.code.clone()),
-                        ProblemKind::GroupGivenAndCounted(g.code.clone()),
-                    )),
-                    (false, None) if scored().any(own) => self.problems.push(Problem::new(
-                        place.clone().with_field(g.code.clone()),
-                        ProblemKind::MissingGroup(g.code.clone()),
-                    )),
-                    (false, Some(score)) if score > g.max => self.problems.push(Problem::new(
-                        place.clone().with_field(g.code.clone()),
-                        ProblemKind::ScoreAboveMax { score, max: g.max },
-                    )),
-                    (true, None) => {
-                        for k in scored().filter(|&k| own(k) && !has(k)) {
-                            self.problems.push(Problem::new(
-                                place.clone().with_field(m.metrics[k].code.clone()),
-                                ProblemKind::MissingMetric(g.code.clone()),
-                            ));
-                        }
-                    }
-                    _ => {}
-                }
-                if let Some(&Some(score)) = d.published.get(gi).filter(|p| p.is_some_and(|p| p > g.max)) {
-                    self.problems.push(Problem::new(
-                        place.clone().with_field(format!("published.{}", g.code)),
-                        ProblemKind::ScoreAboveMax { score, max: g.max },
-                    ));
-                }
-                // A child may repeat its root's value of an inherited metric (the portal does), but
-                // not contradict it.
-                let root = roots[i];
-                if root == NO_ROOT || root == i {
-                    continue;
-                }
-                for k in g.metrics.clone().filter(|&k| m.metrics[k].inherit == Inherit::Root) {
-                    let (mine, theirs) = (d.metrics[k], self.drafts[root].metrics[k]);
-                    if mine != MetricInput::Missing && mine != theirs {
-                        self.problems.push(Problem::new(
-                            place.clone().with_field(m.metrics[k].code.clone()),
-                            ProblemKind::InheritedMismatch { root: self.drafts[root].code.clone(), expected: theirs },
+        if self.roots.len() < n {
+            // Roots in one pass (linear however deep the chains); units on a cycle are reported, once
+            // each.
+            self.roots = match top_units(&self.parents) {
+                Ok(roots) => roots,
+                Err(cycles) => {
+                    let mut roots = vec![NO_ROOT; n];
+                    for i in cycles {
+                        self.b.problems.push(Problem::new(
+                            self.b.drafts[i].place.clone().with_field("parent"),
+                            ProblemKind::ParentCycle,
                         ));
+                        roots[i] = i;
                     }
+                    roots
                 }
+            };
+            return false;
+        }
+        if self.checked < n {
+            let range = next(self.checked);
+            self.checked = range.end;
+            for i in range {
+                self.check_groups(i);
             }
+            return false;
         }
-        if !self.problems.is_empty() {
-            return Err(cap(self.problems));
-        }
-        let units = self
-            .drafts
-            .into_iter()
-            .zip(parents)
-            .enumerate()
-            .map(|(i, (d, parent))| {
-                let mut metrics = d.metrics;
+        if self.b.problems.is_empty() && self.units.len() < n {
+            let m = &self.b.methodology;
+            for i in next(self.units.len()) {
+                let d = &mut self.b.drafts[i];
+                let mut metrics = std::mem::take(&mut d.metrics);
                 // Children keep no copy of inherited counts: the root's are the one source.
-                if roots[i] != i {
+                if self.roots[i] != i {
                     for (k, metric) in m.metrics.iter().enumerate() {
                         if metric.inherit == Inherit::Root {
                             metrics[k] = MetricInput::Missing;
                         }
                     }
                 }
-                Unit {
-                    code: d.code,
-                    name: d.name,
+                self.units.push(Unit {
+                    code: std::mem::take(&mut d.code),
+                    name: std::mem::take(&mut d.name),
                     level: d.level,
-                    parent,
+                    parent: self.parents[i],
                     metrics,
-                    given_groups: d.given_groups,
-                    published: d.published,
+                    given_groups: std::mem::take(&mut d.given_groups),
+                    published: std::mem::take(&mut d.published),
+                });
+            }
+            return self.units.len() == n;
+        }
+        true
+    }
+
+    /// The snapshot, or every problem found (what `step` has not done yet is done now).
+    pub fn done(mut self) -> Result<Snapshot, Vec<Problem>> {
+        while !self.step(usize::MAX) {}
+        if !self.b.problems.is_empty() {
+            return Err(cap(self.b.problems));
+        }
+        Ok(Snapshot::new(self.meta, Arc::clone(&self.b.methodology), self.units))
+    }
+
+    /// Groups and inherited metrics of one unit.
+    fn check_groups(&mut self, i: usize) {
+        let (m, roots, drafts) = (&*self.b.methodology, &self.roots, &self.b.drafts);
+        let d = &drafts[i];
+        if d.refused {
+            return;
+        }
+        let problems = &mut self.b.problems;
+        for (gi, g) in m.groups.iter().enumerate() {
+            let place = d.group_places[gi].as_ref().unwrap_or(&d.place);
+            let scored = || g.metrics.clone().filter(|&k| m.metrics[k].rule != Rule::Monitor);
+            let own = |k: usize| m.metrics[k].inherit == Inherit::None || roots[i] == i;
+            let has = |k: usize| d.metrics[k] != MetricInput::Missing;
+            let counted = scored().any(|k| own(k) && has(k));
+            match (counted, d.given_groups[gi]) {
+                (true, Some(_)) => problems.push(Problem::new(
+                    place.clone().with_field(g.code.clone()),
+                    ProblemKind::GroupGivenAndCounted(g.code.clone()),
+                )),
+                (false, None) if scored().any(own) => problems.push(Problem::new(
+                    place.clone().with_field(g.code.clone()),
+                    ProblemKind::MissingGroup(g.code.clone()),
+                )),
+                (false, Some(score)) if score > g.max => problems.push(Problem::new(
+                    place.clone().with_field(g.code.clone()),
+                    ProblemKind::ScoreAboveMax { score, max: g.max },
+                )),
+                (true, None) => {
+                    for k in scored().filter(|&k| own(k) && !has(k)) {
+                        problems.push(Problem::new(
+                            place.clone().with_field(m.metrics[k].code.clone()),
+                            ProblemKind::MissingMetric(g.code.clone()),
+                        ));
+                    }
                 }
-            })
-            .collect();
-        Ok(Snapshot::new(meta, m, units))
+                _ => {}
+            }
+            if let Some(&Some(score)) = d.published.get(gi).filter(|p| p.is_some_and(|p| p > g.max)) {
+                problems.push(Problem::new(
+                    place.clone().with_field(format!("published.{}", g.code)),
+                    ProblemKind::ScoreAboveMax { score, max: g.max },
+                ));
+            }
+            // A child may repeat its root's value of an inherited metric (the portal does), but
+            // not contradict it.
+            let root = roots[i];
+            if root == NO_ROOT || root == i {
+                continue;
+            }
+            for k in g.metrics.clone().filter(|&k| m.metrics[k].inherit == Inherit::Root) {
+                let (mine, theirs) = (d.metrics[k], drafts[root].metrics[k]);
+                if mine != MetricInput::Missing && mine != theirs {
+                    problems.push(Problem::new(
+                        place.clone().with_field(m.metrics[k].code.clone()),
+                        ProblemKind::InheritedMismatch { root: drafts[root].code.clone(), expected: theirs },
+                    ));
+                }
+            }
+        }
     }
 }
 

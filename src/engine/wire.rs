@@ -8,7 +8,7 @@ use super::methodology::{Methodology, Rule};
 use super::points::Points;
 use super::problem::{Place, Problem, ProblemKind, Row};
 use super::snapshot::{
-    counts_input, score_input, Builder, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft,
+    counts_input, score_input, Builder, Finishing, Level, Meta, MetricInput, Period, PeriodKind, Snapshot, UnitDraft,
 };
 
 const MAGIC: &[u8; 4] = b"CHW1";
@@ -121,32 +121,115 @@ impl R<'_> {
 /// numerators within their denominators, scores within their maxima, dates): the worker is trusted no
 /// more than a file. Bytes this program did not write give `Corrupt`.
 pub fn decode(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
-    read(bytes).unwrap_or_else(|| Err(vec![Problem::new(Place::default(), ProblemKind::Corrupt)]))
+    let mut d = Decoder::new(bytes)?;
+    while !d.step(usize::MAX)? {}
+    d.finish()
 }
 
-fn read(bytes: &[u8]) -> Option<Result<Snapshot, Vec<Problem>>> {
-    let mut r = R(bytes);
-    if r.take(4)? != MAGIC {
-        return None;
+fn corrupt() -> Vec<Problem> {
+    vec![Problem::new(Place::default(), ProblemKind::Corrupt)]
+}
+
+/// `decode` in steps of a few thousand units, so that the page can paint between them: a large
+/// snapshot never holds the page's thread for long. The result is `decode`'s.
+pub struct Decoder<'a> {
+    r: R<'a>,
+    methodology: Arc<Methodology>,
+    meta: Meta,
+    units: usize,
+    /// Units as drafts (parents by index, kept until every code is known), then the builder's checks.
+    drafts: Vec<UnitDraft>,
+    parents: Vec<Option<usize>>,
+    problems: Vec<Problem>,
+    /// Once every unit is read: the builder, and the drafts it has not taken yet.
+    builder: Option<(Builder, std::vec::IntoIter<UnitDraft>)>,
+    /// Once the builder has every unit: its whole-set checks, in steps.
+    finishing: Option<Finishing>,
+}
+
+impl<'a> Decoder<'a> {
+    pub fn new(bytes: &'a [u8]) -> Result<Decoder<'a>, Vec<Problem>> {
+        Decoder::header(bytes).ok_or_else(corrupt)
     }
-    let methodology: Arc<Methodology> = Methodology::builtin(&r.text()?)?;
-    let (title, source, captured) = (r.text()?, r.text()?, r.opt_text()?);
-    let period = match r.u8()? {
-        0 => None,
-        1 => Some(Period { kind: PeriodKind::from_code(&r.text()?)?, from: r.text()?, to: r.text()? }),
-        _ => return None,
-    };
-    let n = r.u32()? as usize;
-    // Units as drafts (parents by index, kept until every code is known), then the builder's checks.
-    let mut drafts = Vec::with_capacity(n.min(r.0.len() / 8));
-    let mut parents = Vec::with_capacity(drafts.capacity());
-    let mut problems = Vec::new();
-    for i in 0..n {
+
+    fn header(bytes: &'a [u8]) -> Option<Decoder<'a>> {
+        let mut r = R(bytes);
+        if r.take(4)? != MAGIC {
+            return None;
+        }
+        let methodology: Arc<Methodology> = Methodology::builtin(&r.text()?)?;
+        let (title, source, captured) = (r.text()?, r.text()?, r.opt_text()?);
+        let period = match r.u8()? {
+            0 => None,
+            1 => Some(Period { kind: PeriodKind::from_code(&r.text()?)?, from: r.text()?, to: r.text()? }),
+            _ => return None,
+        };
+        let units = r.u32()? as usize;
+        let capacity = units.min(r.0.len() / 8);
+        Some(Decoder {
+            r,
+            methodology,
+            meta: Meta { title, source, captured, period },
+            units,
+            drafts: Vec::with_capacity(capacity),
+            parents: Vec::with_capacity(capacity),
+            problems: Vec::new(),
+            builder: None,
+            finishing: None,
+        })
+    }
+
+    /// Reads, then checks, up to `units` more units; true once every unit is read and checked.
+    pub fn step(&mut self, units: usize) -> Result<bool, Vec<Problem>> {
+        if let Some(f) = &mut self.finishing {
+            return Ok(f.step(units));
+        }
+        if let Some((b, rest)) = &mut self.builder {
+            for d in rest.by_ref().take(units) {
+                b.add(d);
+            }
+            if rest.len() == 0 {
+                let (b, _) = self.builder.take().expect("the builder is there");
+                self.finishing = Some(b.finishing(std::mem::take(&mut self.meta)));
+            }
+            return Ok(false);
+        }
+        let end = self.units.min(self.drafts.len().saturating_add(units));
+        while self.drafts.len() < end {
+            self.unit().ok_or_else(corrupt)?;
+        }
+        if self.drafts.len() < self.units {
+            return Ok(false);
+        }
+        if !self.r.0.is_empty() {
+            return Err(corrupt());
+        }
+        let mut drafts = std::mem::take(&mut self.drafts);
+        for (i, p) in self.parents.iter().enumerate() {
+            drafts[i].parent = p.map(|p| drafts[p].code.clone());
+        }
+        let mut b = Builder::new(Arc::clone(&self.methodology));
+        b.problems = std::mem::take(&mut self.problems);
+        self.builder = Some((b, drafts.into_iter()));
+        Ok(false)
+    }
+
+    /// The snapshot, once `step` said every unit is read and checked.
+    pub fn finish(self) -> Result<Snapshot, Vec<Problem>> {
+        match self.finishing {
+            Some(f) => f.done(),
+            None => Err(corrupt()),
+        }
+    }
+
+    /// Reads one unit.
+    fn unit(&mut self) -> Option<()> {
+        let (methodology, r, n, i) = (&self.methodology, &mut self.r, self.units, self.drafts.len());
         let (code, name) = (r.text()?, r.text()?);
         let level = Level::from_code(&r.text()?)?;
         let place = Place::default().with_row(Row::Unit(i + 1)).with_unit(&code);
-        let mut draft = UnitDraft::new(&methodology, &code, &name, level, place.clone());
-        parents.push(match r.u32()? {
+        let mut draft = UnitDraft::new(methodology, &code, &name, level, place.clone());
+        self.parents.push(match r.u32()? {
             NONE => None,
             p if (p as usize) < n => Some(p as usize),
             _ => return None,
@@ -172,7 +255,7 @@ fn read(bytes: &[u8]) -> Option<Result<Snapshot, Vec<Problem>>> {
             match input {
                 Ok(input) => draft.metrics[k] = input,
                 Err(p) => {
-                    problems.push(p);
+                    self.problems.push(p);
                     draft.refused = true;
                 }
             }
@@ -187,26 +270,15 @@ fn read(bytes: &[u8]) -> Option<Result<Snapshot, Vec<Problem>>> {
             };
         }
         // Published scores: none, or one per group.
-        let n = r.u32()? as usize;
-        if n != 0 && n != methodology.groups.len() {
+        let published = r.u32()? as usize;
+        if published != 0 && published != methodology.groups.len() {
             return None;
         }
         draft.published =
-            (0..n).map(|_| r.u32().map(|v| (v != NONE).then_some(Points(v)))).collect::<Option<Vec<_>>>()?;
-        drafts.push(draft);
+            (0..published).map(|_| r.u32().map(|v| (v != NONE).then_some(Points(v)))).collect::<Option<Vec<_>>>()?;
+        self.drafts.push(draft);
+        Some(())
     }
-    if !r.0.is_empty() {
-        return None;
-    }
-    for (i, p) in parents.iter().enumerate() {
-        drafts[i].parent = p.map(|p| drafts[p].code.clone());
-    }
-    let mut b = Builder::new(methodology);
-    b.problems = problems;
-    for d in drafts {
-        b.add(d);
-    }
-    Some(b.finish(Meta { title, source, captured, period }))
 }
 
 #[cfg(test)]
@@ -232,6 +304,30 @@ mod tests {
             b[i] ^= 1 << (rng.next_u64() % 8);
             let _ = decode(&b); // never panics
         }
+    }
+
+    #[test]
+    fn in_steps_of_any_size_the_same_snapshot_and_the_same_problems() {
+        let s = crate::datasets::sample();
+        let bytes = encode(&s);
+        for size in [1, 7, 50, 1_000] {
+            let mut d = Decoder::new(&bytes).unwrap();
+            let mut steps = 0;
+            while !d.step(size).unwrap() {
+                steps += 1;
+            }
+            assert!(steps + 1 >= 2 * s.units.len() / size, "{steps} steps of {size}");
+            assert_eq!(d.finish(), Ok(s.clone()));
+        }
+        let mut bad = s.clone();
+        let k = bad.methodology.metric_index("ONLINE_PAYMENT_DOSSIER").unwrap();
+        bad.units[9].metrics[k] = MetricInput::Counts { num: 11, den: 10 };
+        let bytes = encode(&bad);
+        let mut d = Decoder::new(&bytes).unwrap();
+        while !d.step(3).unwrap() {}
+        assert_eq!(d.finish(), decode(&bytes));
+        assert!(decode(&bytes).is_err());
+        assert!(Decoder::new(&bytes).unwrap().finish().is_err(), "unfinished is not a snapshot");
     }
 
     #[test]

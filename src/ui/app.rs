@@ -9,6 +9,7 @@ use crate::datasets::{self, Dataset};
 use crate::engine::Snapshot;
 use crate::present::hash::Link;
 use crate::present::text::{Lang, Text};
+use crate::state::{Loaded, Shared};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct Props {
@@ -36,6 +37,8 @@ struct Opened {
     /// Which asking opened it (the workspace starts afresh for each).
     asked: u32,
     snapshot: Rc<Snapshot>,
+    /// What the page derives from it, loaded in steps (none for a snapshot given as a property).
+    data: Option<Shared<Loaded>>,
     nation: Option<Rc<Snapshot>>,
 }
 
@@ -52,7 +55,14 @@ async fn open(d: &'static Dataset, lang: Lang) -> Result<Opened, Vec<String>> {
     })
     .await;
     let (snapshot, _) = own?;
-    Ok(Opened { id: d.id, asked: 0, snapshot: Rc::new(snapshot), nation: nation.map(|(n, _)| Rc::new(n)) })
+    let data = super::import_worker::loaded_in_steps(Rc::new(snapshot)).await;
+    Ok(Opened {
+        id: d.id,
+        asked: 0,
+        snapshot: Rc::clone(&data.snapshot),
+        data: Some(data),
+        nation: nation.map(|(n, _)| Rc::new(n)),
+    })
 }
 
 /// Loads the built-in data the address names (one of the app's static files: data is not code, so it
@@ -75,6 +85,7 @@ pub fn app(props: &Props) -> Html {
             id: wanted.0.id,
             asked: 0,
             snapshot,
+            data: None,
             nation: props.nation.clone(),
         })
     });
@@ -132,7 +143,7 @@ pub fn app(props: &Props) -> Html {
                     Some(o) => html! {
                         <>
                             { problems.unwrap_or_default() }
-                            <Workspace key={format!("{}-{}", o.id, o.asked)} snapshot={Rc::clone(&o.snapshot)} dataset={o.id}
+                            <Workspace key={format!("{}-{}", o.id, o.asked)} snapshot={Rc::clone(&o.snapshot)} loaded={o.data.clone()} dataset={o.id}
                                        nation={o.nation.clone()} showing={on_showing} />
                         </>
                     },

@@ -34,17 +34,7 @@ pub fn compare_panel(Props { state }: &Props) -> Html {
             input.set_value("");
             let (dispatch, problems) = (dispatch.clone(), problems.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut read = Vec::new();
-                for f in &files {
-                    match gloo_file::futures::read_as_bytes(f).await {
-                        Ok(bytes) => read.push((f.name(), bytes)),
-                        Err(e) => {
-                            problems.set(vec![format!("{}: {e}", f.name())]);
-                            return;
-                        }
-                    }
-                }
-                match super::import_worker::import(&read, lang).await {
+                match super::import_worker::import(&files, lang).await {
                     Ok((snapshot, _)) => {
                         problems.set(Vec::new());
                         dispatch.dispatch(Action::SetCompare(Some(Rc::new(snapshot))));

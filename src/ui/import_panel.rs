@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::download::download;
 use super::hooks::kept_for;
-use crate::engine::{share, template_csv, Methodology};
+use crate::engine::{template_csv, Methodology};
 use crate::present::text::{fill, Lang};
 use crate::state::{Action, State};
 
@@ -26,17 +26,6 @@ enum Status {
 /// How many problems the panel lists (the rest are counted).
 const LISTED: usize = 200;
 
-async fn read_all(files: Vec<gloo_file::File>, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut out = Vec::with_capacity(files.len());
-    for f in files {
-        let bytes = gloo_file::futures::read_as_bytes(&f)
-            .await
-            .map_err(|_| fill(lang.text().read_failed, &[("file", &f.name())]))?;
-        out.push((f.name(), bytes));
-    }
-    Ok(out)
-}
-
 /// Opens the user's data: a snapshot JSON, the portal's six CSV files, or the one-table template,
 /// picked or dropped, several at once. Every problem is listed (file, row, unit, field); data with
 /// problems is not loaded and what was open stays open.
@@ -55,23 +44,19 @@ pub fn import_panel(Props { dispatch, lang }: &Props) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 // Let the "reading" line paint before parsing a large file.
                 gloo_timers::future::TimeoutFuture::new(20).await;
-                let result = match read_all(files, lang).await {
-                    // Off the page's thread, so that a large file does not freeze the page.
-                    Ok(files) => super::import_worker::import(&files, lang).await,
-                    Err(e) => Err(vec![e]),
-                };
+                // The files themselves go to the worker, which reads them: the page never copies their
+                // bytes (a 50 MB file would hold its thread).
+                let result = super::import_worker::import(&files, lang).await;
                 match result {
                     Ok((snapshot, warnings)) => {
-                        // Two stages, with a frame between: checked, then scored and ranked.
+                        // Two stages, with frames between: checked, then scored and ranked (in steps).
                         status.set(Status::Scoring(snapshot.units.len()));
                         gloo_timers::future::TimeoutFuture::new(20).await;
-                        status.set(Status::Loaded {
-                            title: snapshot.meta.title.clone(),
-                            units: snapshot.units.len(),
-                            warnings,
-                        });
-                        let kept = kept_for(&share::identity(&snapshot));
-                        dispatch.dispatch(Action::Load { snapshot: Rc::new(snapshot), kept });
+                        let (title, units) = (snapshot.meta.title.clone(), snapshot.units.len());
+                        let data = super::import_worker::loaded_in_steps(Rc::new(snapshot)).await;
+                        status.set(Status::Loaded { title, units, warnings });
+                        let kept = kept_for(&data.identity);
+                        dispatch.dispatch(Action::Load { data, kept });
                     }
                     Err(problems) => status.set(Status::Failed(problems)),
                 }

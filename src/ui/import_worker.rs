@@ -1,12 +1,16 @@
 //! The page's side of the import worker (`crate::worker`): every file the user opens, and the site's own
 //! data files, are read there, off the page's thread and out of its wasm. The worker's answer, compact
-//! bytes (`engine::wire`), gets every check a file gets before the page takes it.
+//! bytes (`engine::wire`), gets every check a file gets before the page takes it; that and what the
+//! page derives from a snapshot run in steps, the page's thread given back every 30 ms.
+
+use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::{wire, Snapshot};
 use crate::present::text::Lang;
+use crate::state::{LoadSteps, Loaded, Shared};
 
 /// The worker's script, beside the page (trunk writes it: `data-loader-shim` in index.html).
 const WORKER: &str = "chiso-import_loader.js";
@@ -48,26 +52,70 @@ async fn run(job: &js_sys::Object, transfer: &js_sys::Array, lang: Lang) -> Resu
             .and_then(|w| w.dyn_into::<js_sys::Array>().ok())
             .map(|list| list.iter().filter_map(|w| w.as_string()).collect())
             .unwrap_or_default();
-        let snapshot =
-            wire::decode(&bytes.to_vec()).map_err(|ps| ps.iter().map(|p| t.problem(p)).collect::<Vec<_>>())?;
-        return Ok((snapshot, warnings));
+        let words = |ps: Vec<crate::engine::problem::Problem>| ps.iter().map(|p| t.problem(p)).collect::<Vec<_>>();
+        // Into the page's memory a slice at a time (one copy of 20 MB would hold the thread).
+        let mut slice = Slice::start();
+        let mut bytes_in = vec![0u8; bytes.length() as usize];
+        for (i, part) in bytes_in.chunks_mut(COPY_BYTES).enumerate() {
+            let from = (i * COPY_BYTES) as u32;
+            bytes.subarray(from, from + part.len() as u32).copy_to(part);
+            slice.pause_if_long().await;
+        }
+        let bytes = bytes_in;
+        let mut decoder = wire::Decoder::new(&bytes).map_err(words)?;
+        while !decoder.step(STEP_UNITS).map_err(words)? {
+            slice.pause_if_long().await;
+        }
+        return Ok((decoder.finish().map_err(words)?, warnings));
     }
     let problems: js_sys::Array = data.dyn_into().map_err(|_| failed())?;
     Err(problems.iter().filter_map(|p| p.as_string()).collect())
 }
 
-/// Reads files the user gave (name, bytes) in the worker.
-pub async fn import(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Read, Vec<String>> {
+/// Units per step of the page's work on a large snapshot (a few milliseconds each).
+const STEP_UNITS: usize = 1_000;
+/// Bytes of the worker's answer copied into the page's memory at a time.
+const COPY_BYTES: usize = 1 << 20;
+/// The page's thread is given back at least this often (ms) while a large snapshot is opened.
+const SLICE_MS: f64 = 30.0;
+
+/// Time spent on the page's thread since it was last given back: long enough, it is given back (one
+/// frame at most) before the work goes on.
+struct Slice(f64);
+
+impl Slice {
+    fn start() -> Slice {
+        Slice(js_sys::Date::now())
+    }
+    async fn pause_if_long(&mut self) {
+        if js_sys::Date::now() - self.0 >= SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            self.0 = js_sys::Date::now();
+        }
+    }
+}
+
+/// What the page derives from a snapshot once (scores, ranks, peers, identity: `state::Loaded`), in
+/// steps with the page's thread given back between them: a 50,000-unit file opens without freezing it.
+pub async fn loaded_in_steps(snapshot: Rc<Snapshot>) -> Shared<Loaded> {
+    let mut steps = LoadSteps::new(snapshot);
+    let mut slice = Slice::start();
+    while !steps.step(STEP_UNITS) {
+        slice.pause_if_long().await;
+    }
+    Shared::new(steps.finish())
+}
+
+/// Reads files the user gave in the worker (the files themselves are sent: the worker reads them).
+pub async fn import(files: &[gloo_file::File], lang: Lang) -> Result<Read, Vec<String>> {
     let list = js_sys::Array::new();
-    let transfer = js_sys::Array::new();
-    for (name, bytes) in files {
-        let data = js_sys::Uint8Array::from(bytes.as_slice());
-        transfer.push(&data.buffer());
-        list.push(&js_sys::Array::of2(&JsValue::from_str(name), &data));
+    for f in files {
+        let blob: &web_sys::Blob = f.as_ref();
+        list.push(&js_sys::Array::of2(&JsValue::from_str(&f.name()), blob));
     }
     let job = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&job, &"files".into(), &list);
-    run(&job, &transfer, lang).await
+    run(&job, &js_sys::Array::new(), lang).await
 }
 
 /// Reads one of the site's own data files (relative to the page) in the worker.

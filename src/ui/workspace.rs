@@ -17,11 +17,14 @@ use super::search_box::search_box;
 use super::unit_detail::UnitDetail;
 use crate::engine::Snapshot;
 use crate::present::text::Lang;
-use crate::state::{Action, DetailTab, Mode, State};
+use crate::state::{Action, DetailTab, Loaded, Mode, Shared, State};
 
 #[derive(Properties)]
 pub struct Props {
     pub snapshot: Rc<Snapshot>,
+    /// What the page derives from `snapshot`, when it was loaded in steps beforehand.
+    #[prop_or_default]
+    pub loaded: Option<Shared<Loaded>>,
     /// The built-in dataset it is.
     #[prop_or_default]
     pub dataset: Option<&'static str>,
@@ -40,6 +43,7 @@ impl PartialEq for Props {
             (a, b) => a.is_none() && b.is_none(),
         };
         Rc::ptr_eq(&self.snapshot, &other.snapshot)
+            && self.loaded == other.loaded
             && self.dataset == other.dataset
             && same_nation
             && self.showing == other.showing
@@ -49,10 +53,14 @@ impl PartialEq for Props {
 /// The page once a snapshot is loaded: its header, the ranking of a peer group, the selected unit's
 /// breakdown. The address and the browser's store follow the state (`hooks`).
 #[function_component(Workspace)]
-pub fn workspace(Props { snapshot, dataset, nation, showing }: &Props) -> Html {
+pub fn workspace(Props { snapshot, loaded, dataset, nation, showing }: &Props) -> Html {
     // The first frame already shows what this browser kept for the data, then what the link names.
     let state = use_reducer(|| {
-        let mut state = State::new(Rc::clone(snapshot)).reduce(Action::SetLang(kept_lang()));
+        let state = match loaded {
+            Some(data) => State::from_data(data.clone()),
+            None => State::new(Rc::clone(snapshot)),
+        };
+        let mut state = state.reduce(Action::SetLang(kept_lang()));
         if let Some(id) = dataset {
             state = state.with_dataset(id);
         }

@@ -9,19 +9,27 @@ use crate::state::{Action, State};
 const MAX_TABS: usize = 8;
 /// The most shown as a menu: past this (only a made-up or hostile file has so many) the browser's own
 /// work on a menu of thousands of options costs a frame at each choice, so the group is chosen by number.
-const MAX_MENU: usize = 200;
+pub const MAX_MENU: usize = 200;
+
+/// What the choice of peer group shows: every group's label (tabs, a menu), or, past `MAX_MENU`, only
+/// how many there are and the chosen one's (thousands of labels would cost the first frame).
+#[derive(PartialEq)]
+pub enum PeerLabels {
+    All(Rc<Vec<String>>),
+    Count(usize),
+}
 
 /// Which peer group the ranking shows (communes, departments, …): one tab per label. (A view function.)
-pub fn peer_tabs(
-    t: &Text,
-    dispatch: &UseReducerDispatcher<State>,
-    tab_labels: &Rc<Vec<String>>,
-    selected: usize,
-) -> Html {
+pub fn peer_tabs(t: &Text, state: &State, dispatch: &UseReducerDispatcher<State>, labels: &PeerLabels) -> Html {
+    let selected = state.peer_group;
+    let tab_labels = match labels {
+        PeerLabels::All(labels) => labels,
+        PeerLabels::Count(n) => {
+            let current = state.peer_group_label(selected);
+            return html! { <PeerNumber label={t.peer_group} n={*n} {current} {selected} dispatch={dispatch.clone()} /> };
+        }
+    };
     // Many groups (a level split by parents) are a menu, not a row of tabs.
-    if tab_labels.len() > MAX_MENU {
-        return html! { <PeerNumber label={t.peer_group} labels={Rc::clone(tab_labels)} {selected} dispatch={dispatch.clone()} /> };
-    }
     if tab_labels.len() > MAX_TABS {
         return html! { <PeerMenu label={t.peer_group} labels={Rc::clone(tab_labels)} {selected} dispatch={dispatch.clone()} /> };
     }
@@ -97,9 +105,19 @@ fn options(OptionsProps { labels }: &OptionsProps) -> Html {
 }
 
 /// The peer group by its number, with the one before and after, for files with very many groups.
+#[derive(Properties, PartialEq)]
+struct NumberProps {
+    label: &'static str,
+    /// How many groups, and the chosen one's label.
+    n: usize,
+    current: String,
+    selected: usize,
+    dispatch: UseReducerDispatcher<State>,
+}
+
 #[function_component(PeerNumber)]
-fn peer_number(MenuProps { label, labels, selected, dispatch }: &MenuProps) -> Html {
-    let n = labels.len();
+fn peer_number(NumberProps { label, n, current, selected, dispatch }: &NumberProps) -> Html {
+    let n = *n;
     let go = |g: usize| {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ShowPeerGroup(g)))
@@ -121,7 +139,7 @@ fn peer_number(MenuProps { label, labels, selected, dispatch }: &MenuProps) -> H
             </label>
             <button type="button" class="tab" onclick={go(selected.saturating_sub(1))} disabled={*selected == 0}>{ "◀" }</button>
             <button type="button" class="tab" onclick={go((selected + 1).min(n - 1))} disabled={selected + 1 >= n}>{ "▶" }</button>
-            <bdi class="peer-number-label">{ labels.get(*selected).cloned().unwrap_or_default() }</bdi>
+            <bdi class="peer-number-label">{ current }</bdi>
         </div>
     }
 }

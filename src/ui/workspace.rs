@@ -9,7 +9,7 @@ use super::hooks::{
     use_leave_on_exit_fullscreen, use_link, use_service_worker, use_store,
 };
 use super::notice::notice;
-use super::peer_tabs::peer_tabs;
+use super::peer_tabs::{peer_tabs, PeerLabels, MAX_MENU};
 use super::province::ProvinceBar;
 use super::ranking_table::RankingTable;
 use super::report::{Presentation, ReportView};
@@ -83,10 +83,14 @@ pub fn workspace(Props { snapshot, loaded, dataset, nation, showing }: &Props) -
         use_effect_with(state.dataset, move |d| showing.emit(*d));
     }
     let t = state.text();
-    // Labels once per data and language (a hostile snapshot may have thousands of peer groups).
+    // Labels once per data and language (a hostile snapshot may have thousands of peer groups: then
+    // only their count).
     let tab_labels = {
         let s = state.clone();
-        use_memo((state.data.clone(), state.lang), move |_| s.peer_group_labels())
+        use_memo((state.data.clone(), state.lang), move |_| match s.data.peers.groups.len() {
+            n if n > MAX_MENU => PeerLabels::Count(n),
+            _ => PeerLabels::All(Rc::new(s.peer_group_labels())),
+        })
     };
     match state.mode {
         Mode::Report => return html! { <ReportView state={state.clone()} /> },
@@ -102,7 +106,7 @@ pub fn workspace(Props { snapshot, loaded, dataset, nation, showing }: &Props) -
             <main class={classes!("layout", (state.selected.is_some() && state.tab != DetailTab::WhatIf).then_some("wide-detail"))}>
                 <section class="ranking" aria-label={t.ranking_caption}>
                     <div class="toolbar">
-                        { peer_tabs(t, &state.dispatcher(), &tab_labels, state.peer_group) }
+                        { peer_tabs(t, &state, &state.dispatcher(), &tab_labels) }
                         { search_box(t, &state.dispatcher(), &state.query) }
                     </div>
                     <RankingTable state={state.clone()} />

@@ -117,6 +117,7 @@ fn run(name: &str, seeds: &[Vec<u8>], fixed_bytes: usize, mut target: impl FnMut
     let mut rng = SplitMix(0x766);
     let (start, mut runs, mut bytes) = (Instant::now(), 0u64, 0u64);
     let mut worst = (0.0f64, 0usize);
+    let mut slowest = Vec::new();
     while start.elapsed() < budget() {
         let seed = &seeds[(rng.next_u64() % seeds.len() as u64) as usize];
         let data = mutate(&mut rng, seed);
@@ -144,21 +145,26 @@ fn run(name: &str, seeds: &[Vec<u8>], fixed_bytes: usize, mut target: impl FnMut
                 );
             }
         }
-        if cost > worst.0 {
-            worst = (cost, data.len());
-        }
         runs += 1;
         bytes += data.len() as u64;
+        if cost > worst.0 {
+            worst = (cost, data.len());
+            slowest = data;
+        }
     }
+    // The slowest input is kept, to look at.
+    let kept = std::env::temp_dir().join(format!("chiso-slowest-{}.bin", name.replace(' ', "-")));
+    let _ = std::fs::write(&kept, &slowest);
     println!(
         "fuzz {name}: {runs} executions ({:.0} MB) in {:.0} s, no panic; slowest {:.3} µs/byte on {} bytes, \
-         {:.1}× the seeds' {:.3} µs/byte",
+         {:.1}× the seeds' {:.3} µs/byte (kept in {})",
         bytes as f64 / 1e6,
         start.elapsed().as_secs_f64(),
         worst.0 * 1e6,
         worst.1,
         worst.0 / base,
-        base * 1e6
+        base * 1e6,
+        kept.display()
     );
     assert!(runs > 0);
 }

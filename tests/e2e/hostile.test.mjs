@@ -2,7 +2,8 @@
 // rows lists the first problems and offers the whole list as a download, with the data already open
 // kept; a snapshot with thousands of peer groups shows them as a menu and stays responsive (no
 // main-thread task over 100 ms on a click); a unit code of a megabyte is refused with a short message;
-// the page warns when another page frames it.
+// the page warns when another page frames it; a right-to-left override in a name or a title stays
+// inside it (every piece of user text isolated).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -39,6 +40,33 @@ test('3,000 bad rows: the first listed, the whole list downloadable, the open da
   assert.equal(all.length, 1001, 'the first 1,000 problems, then how many more');
   assert.match(all[1000], /và 2\.000 lỗi nữa/);
   assert.equal(await page.textContent('[data-testid=snapshot-title]'), 'UBND tỉnh Đắk Lắk — Năm 2026', 'the data open stays');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a right-to-left override in a name or title stays inside it: every piece of user text is isolated', async () => {
+  const { context, page, errors } = await open();
+  const bad = structuredClone(DAK_LAK);
+  const code = bad.units[9].code;
+  bad.units[9].name = 'Xã \u202eabc';
+  bad.title = 'Tỉnh \u202eXYZ';
+  await page.setInputFiles('[data-testid=import-file]', file('rlo.json', bad));
+  await page.waitForSelector('[data-testid=snapshot-title]:has-text("XYZ")');
+  await page.click(`[role=row][data-unit="${code}"]`);
+  await page.waitForSelector('[data-testid=unit-total]');
+  // Every text node holding the override is inside an isolating element (bdi, dir=auto, a quote).
+  const loose = await page.evaluate(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.data.includes('\u202e') && !n.parentElement.closest('bdi, [dir=auto], q, input, option, title')) {
+        out.push(`${n.parentElement.tagName}.${n.parentElement.className}: ${n.data.slice(0, 40)}`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(loose, []);
+  assert.ok((await page.$$eval('bdi', (l) => l.filter((e) => e.textContent.includes('\u202e')).length)) >= 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,7 +7,7 @@
 //! Slow inputs fail too: some mutations repeat a token or a span thousands of times (a line of
 //! semicolons, deep brackets, a huge field), and every execution's time per byte of input is compared
 //! with the seeds' own, measured in the same run. An input whose time per byte is many times the
-//! seeds' is run again five times, a millisecond apart, and fails if its best stays 40 times the seeds'
+//! seeds' is run again five times, 20 ms apart, and fails if its best stays 40 times the seeds'
 //! and over 50 ms: what grows faster than its input is found as a panic would be. Ratios, not timings,
 //! so a slow or busy machine does not fail it.
 #![cfg(not(target_arch = "wasm32"))]
@@ -122,13 +122,13 @@ fn run(name: &str, seeds: &[Vec<u8>], fixed_bytes: usize, mut target: impl FnMut
         let seed = &seeds[(rng.next_u64() % seeds.len() as u64) as usize];
         let data = mutate(&mut rng, seed);
         let mut cost = per_byte(&mut target, &data, fixed_bytes);
-        // A slow one is timed five times more, a millisecond apart, its best kept: a busy machine slows
-        // one run (or a few back to back), not six spread out (and the slowest figure printed is then
+        // A slow one is timed five times more, 20 ms apart, its best kept: a busy machine slows one run
+        // (or a few back to back), not six spread over a tenth of a second (and the slowest figure printed is then
         // the input's, not the machine's). Only what takes long in itself can fail: a superlinear
         // path on a few hundred kilobytes takes seconds, not the milliseconds a preempted run loses.
         if cost > 4.0 * base {
             for _ in 0..5 {
-                std::thread::sleep(Duration::from_millis(1));
+                std::thread::sleep(Duration::from_millis(20));
                 cost = cost.min(per_byte(&mut target, &data, fixed_bytes));
             }
             let best = Duration::from_secs_f64(cost * (data.len().max(FLOOR_BYTES) + fixed_bytes) as f64);

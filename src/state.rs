@@ -79,6 +79,8 @@ pub struct Loaded {
     folded_names: Vec<String>,
     /// Each unit's position in alphabetical order of folded names: sorting compares integers.
     name_order: Vec<u32>,
+    /// How many peer groups each level has (a group's label names its parent when there are several).
+    groups_per_level: BTreeMap<crate::engine::Level, usize>,
 }
 
 impl Loaded {
@@ -98,9 +100,11 @@ pub struct LoadSteps {
     folded_names: Vec<String>,
     name_order: Vec<u32>,
     peers: Option<Peers>,
+    groups_per_level: BTreeMap<crate::engine::Level, usize>,
     scored: Vec<Rc<crate::engine::scoring::UnitScore>>,
     baseline: Option<Rc<Scores>>,
-    identity: share::Identity,
+    /// The identity hashed so far (`None` once finished into `identity_done`).
+    identity: Option<share::Identity>,
     hashed: usize,
     identity_done: Option<String>,
     codes: Vec<Rc<str>>,
@@ -111,11 +115,12 @@ impl LoadSteps {
     pub fn new(snapshot: Rc<Snapshot>) -> LoadSteps {
         let n = snapshot.units.len();
         LoadSteps {
-            identity: share::Identity::new(&snapshot),
+            identity: Some(share::Identity::new(&snapshot)),
             snapshot,
             folded_names: Vec::with_capacity(n),
             name_order: Vec::new(),
             peers: None,
+            groups_per_level: BTreeMap::new(),
             scored: Vec::with_capacity(n),
             baseline: None,
             hashed: 0,
@@ -142,20 +147,23 @@ impl LoadSteps {
                 self.name_order[u] = position as u32;
             }
             // Equal totals are listed by name: the engine keeps its order that way as units move.
-            self.peers = Some(Peers::of(&snapshot).with_tiebreak(self.name_order.clone()));
+            let peers = Peers::of(&snapshot).with_tiebreak(self.name_order.clone());
+            for m in &peers.groups {
+                *self.groups_per_level.entry(snapshot.units[m[0]].level).or_default() += 1;
+            }
+            self.peers = Some(peers);
         } else if self.scored.len() < n {
             let range = next(self.scored.len());
             self.scored.extend(scoring::score_units(&snapshot, range));
         } else if self.baseline.is_none() {
             let peers = self.peers.as_ref().expect("peers are found before units are ranked");
             self.baseline = Some(Rc::new(scoring::ranked(std::mem::take(&mut self.scored), peers)));
-        } else if self.identity_done.is_none() {
+        } else if let Some(id) = self.identity.as_mut() {
             let range = next(self.hashed);
             self.hashed = range.end;
-            self.identity.units(&snapshot, range);
+            id.units(&snapshot, range);
             if self.hashed == n {
-                let id = std::mem::replace(&mut self.identity, share::Identity::new(&snapshot));
-                self.identity_done = Some(id.finish());
+                self.identity_done = self.identity.take().map(share::Identity::finish);
             }
         } else if self.codes.len() < n {
             let range = next(self.codes.len());
@@ -170,12 +178,6 @@ impl LoadSteps {
             }
         }
         self.codes.len() == n && self.identity_done.is_some()
-    }
-
-    /// The identity of the snapshot, once hashed (the store's scenarios for it can be read before the
-    /// rest is done).
-    pub fn identity(&self) -> Option<&str> {
-        self.identity_done.as_deref()
     }
 
     /// The loaded data (what `step` has not done yet is done now).
@@ -193,6 +195,7 @@ impl LoadSteps {
             snapshot: self.snapshot,
             folded_names: self.folded_names,
             name_order: self.name_order,
+            groups_per_level: self.groups_per_level,
         }
     }
 }
@@ -233,10 +236,7 @@ pub enum Notice {
     BadLink(LinkProblem),
     /// The browser's store could not be read: set aside, or, when the browser had no room for a copy,
     /// its text, offered as a download (nothing is written over it until then).
-    StoreDamaged {
-        why: StoreError,
-        unsaved: Option<Rc<str>>,
-    },
+    StoreDamaged(Damaged),
     /// The browser refused to keep what was saved (its reason); it stays on the page, to export.
     StoreFailed(StoreFault),
     /// The working scenario the browser kept does not apply to the data (why): not opened.
@@ -282,7 +282,7 @@ impl Notice {
                 (bad_link(fill(t.link_unknown_unit, &[("unit", code)])), None)
             }
             Notice::BadLink(LinkProblem::Scenario(e)) => (bad_link(t.share_error(e)), None),
-            Notice::StoreDamaged { why, unsaved } => {
+            Notice::StoreDamaged(Damaged { why, unsaved }) => {
                 let words = if unsaved.is_some() { t.store_damaged_unsaved } else { t.store_damaged };
                 (fill(words, &[("why", t.store_why[*why as usize])]), None)
             }
@@ -290,7 +290,7 @@ impl Notice {
                 let why = match fault {
                     StoreFault::Full => t.store_fault[0].to_owned(),
                     StoreFault::Unavailable => t.store_fault[1].to_owned(),
-                    StoreFault::Other(why) => why.clone(),
+                    StoreFault::Other(why) => fill(t.store_fault[2], &[("why", why)]),
                 };
                 (fill(t.store_failed, &[("why", &why)]), None)
             }
@@ -326,16 +326,10 @@ pub struct Kept {
 }
 
 /// A store that could not be read: why, and its text when the browser had no room to set it aside.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Damaged {
     pub why: StoreError,
     pub unsaved: Option<Rc<str>>,
-}
-
-impl Damaged {
-    pub fn notice(self) -> Notice {
-        Notice::StoreDamaged { why: self.why, unsaved: self.unsaved }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -371,10 +365,9 @@ pub enum Action {
     },
     ResetUnit(usize),
     ResetAll,
-    /// Open other data (an imported file), with what this browser keeps for it. The scenario is kept if
-    /// the data is the same (same identity), replaced by the kept one otherwise: a scenario is never
-    /// applied to the wrong data.
-    /// Open other data (loaded in steps beforehand: `LoadSteps`), with what the browser kept for it.
+    /// Open other data (an imported file, loaded in steps beforehand: `LoadSteps`), with what this
+    /// browser keeps for it. The scenario is kept if the data is the same (same identity), replaced by
+    /// the kept one otherwise: a scenario is never applied to the wrong data.
     Load {
         data: Shared<Loaded>,
         kept: Kept,
@@ -390,8 +383,8 @@ pub enum Action {
     OpenLink(String),
     /// What this browser keeps for the open data, read at start.
     Restore(Kept),
-    /// Save the scenario as it is now under a name (empty: a default one), with a new id.
-    /// Save the scenario under a name (`at`: now, in ms since 1970, as every change of the book).
+    /// Save the scenario as it is now under a name (empty: a default one), with a new id; `at` is now,
+    /// in ms since 1970, as for every change of the saved scenarios (the latest change wins).
     Save {
         id: String,
         name: String,
@@ -1062,7 +1055,7 @@ impl State {
             }
         }
         if let Some(damaged) = kept.damaged {
-            self.notice = Some(damaged.notice());
+            self.notice = Some(Notice::StoreDamaged(damaged));
         }
     }
 
@@ -1213,25 +1206,15 @@ impl State {
         self.saved.list.iter().find(|s| s.text == text).map(|s| s.name.clone())
     }
 
-    /// The link to what is shown: the unit, and the scenario with the data's identity and title.
     /// Every scenario of the open data as a file to keep (the working one first, if any): each with
     /// the link that reopens it, on the page at `base` (the address without its hash).
     pub fn scenarios_file(&self, base: &str) -> String {
-        let snap = self.snapshot();
-        let link_of = |text: &str, unit: Option<String>| {
-            let link = Link {
-                data: self.dataset.map(str::to_owned),
-                unit,
-                id: Some(self.data.identity.clone()),
-                scenario: Some(text.to_owned()),
-                title: Some(self.data_title()),
-            };
-            format!("{base}{}", link.to_hash())
-        };
+        let link_of =
+            |text: &str, unit: Option<String>| format!("{base}{}", self.link_to(unit, Some(text.to_owned())).to_hash());
         let mut list = Vec::new();
         if !self.scenario.is_empty() {
-            let unit = self.selected.map(|u| snap.units[u].code.clone());
-            let text = share::encode(snap, &self.scenario);
+            let unit = self.selected.map(|u| self.snapshot().units[u].code.clone());
+            let text = share::encode(self.snapshot(), &self.scenario);
             list.push((self.text().csv_working_scenario.to_owned(), unit.clone(), link_of(&text, unit)));
         }
         for s in &self.saved.list {
@@ -1240,45 +1223,31 @@ impl State {
         crate::present::store::export(&self.data_title(), &self.data.identity, &list)
     }
 
+    /// The link to what is shown: the unit, and the scenario with the data's identity and title.
     pub fn link(&self) -> Link {
         let snap = self.snapshot();
         let scenario = (!self.scenario.is_empty()).then(|| share::encode(snap, &self.scenario));
-        let title = self.data_title();
+        self.link_to(self.selected.map(|u| snap.units[u].code.clone()), scenario)
+    }
+
+    /// A link to this data, a unit and a scenario text (which carries the data's identity and title).
+    fn link_to(&self, unit: Option<String>, scenario: Option<String>) -> Link {
         Link {
             data: self.dataset.map(str::to_owned),
-            unit: self.selected.map(|u| snap.units[u].code.clone()),
+            unit,
             id: scenario.as_ref().map(|_| self.data.identity.clone()),
-            title: scenario.as_ref().map(|_| title),
+            title: scenario.as_ref().map(|_| self.data_title()),
             scenario,
         }
     }
 
     /// "Xã, phường (148)"; the parent's name is added when a level has several peer groups.
     pub fn peer_group_label(&self, g: usize) -> String {
-        let level = self.data.snapshot.units[self.data.peers.groups[g][0]].level;
-        let same_level =
-            self.data.peers.groups.iter().filter(|m| self.data.snapshot.units[m[0]].level == level).count();
-        self.label_of(g, same_level > 1)
-    }
-
-    /// Every peer group's label, in one pass (a snapshot may have thousands of groups).
-    pub fn peer_group_labels(&self) -> Vec<String> {
-        let data = &*self.data;
-        let mut per_level: BTreeMap<crate::engine::Level, usize> = BTreeMap::new();
-        for m in &data.peers.groups {
-            *per_level.entry(data.snapshot.units[m[0]].level).or_default() += 1;
-        }
-        (0..data.peers.groups.len())
-            .map(|g| self.label_of(g, per_level[&data.snapshot.units[data.peers.groups[g][0]].level] > 1))
-            .collect()
-    }
-
-    fn label_of(&self, g: usize, with_parent: bool) -> String {
         let data = &*self.data;
         let members = &data.peers.groups[g];
         let first = &data.snapshot.units[members[0]];
         let mut label = format!("{} ({})", self.text().level_plural(first.level), members.len());
-        if with_parent {
+        if data.groups_per_level.get(&first.level).is_some_and(|&n| n > 1) {
             if let Some(p) = first.parent {
                 label.push_str(&format!(" — {}", data.snapshot.units[p].name));
             }

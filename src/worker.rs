@@ -2,7 +2,7 @@
 //! and out of the page's wasm, which holds only the compact format (`engine::wire`) it gets back.
 //!
 //! Protocol (structured clone): the worker says `"ready"` once it can take work; the page then sends
-//! `{lang, files: [[name, File or Uint8Array], …]}` (files to read together) or `{lang, url}` (one of the site's
+//! `{lang, files: [[name, File], …]}` (files to read together) or `{lang, url}` (one of the site's
 //! own files to fetch and read); the worker answers with `{wire: Uint8Array, warnings: [words…]}` or
 //! with an array of problems in words.
 
@@ -35,21 +35,19 @@ pub fn read(files: &[(String, Vec<u8>)], lang: Lang) -> Result<(Snapshot, Vec<St
     }
 }
 
-/// The answer: `{wire, warnings}` for a snapshot, or an array of problems.
-fn answer(result: Result<(Snapshot, Vec<String>), Vec<String>>) -> JsValue {
+/// The answer: `{wire, warnings}` for a snapshot, or an array of problems; and what to transfer with
+/// it (the wire's buffer moves to the page instead of being copied there).
+fn answer(result: Result<(Snapshot, Vec<String>), Vec<String>>) -> (JsValue, js_sys::Array) {
     let words = |list: &[String]| list.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>();
     match result {
         Ok((snapshot, warnings)) => {
             let out = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &out,
-                &"wire".into(),
-                &js_sys::Uint8Array::from(wire::encode(&snapshot).as_slice()),
-            );
+            let bytes = js_sys::Uint8Array::from(wire::encode(&snapshot).as_slice());
+            let _ = js_sys::Reflect::set(&out, &"wire".into(), &bytes);
             let _ = js_sys::Reflect::set(&out, &"warnings".into(), &words(&warnings));
-            out.into()
+            (out.into(), js_sys::Array::of1(&bytes.buffer()))
         }
-        Err(problems) => words(&problems).into(),
+        Err(problems) => (words(&problems).into(), js_sys::Array::new()),
     }
 }
 
@@ -76,21 +74,17 @@ async fn work(scope: web_sys::DedicatedWorkerGlobalScope, job: JsValue) {
             Err(e) => Err(vec![format!("{} {url}: {e}", lang.text().load_failed)]),
         }
     } else {
-        // Each file as bytes, or as the File the page was given (read here, off the page's thread).
+        // The Files the page was given, read here (off the page's thread).
         let list = field("files").dyn_into::<js_sys::Array>().map(|l| l.to_vec()).unwrap_or_default();
         let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(list.len());
         let mut unreadable = Vec::new();
         for pair in list {
             let Ok(pair) = pair.dyn_into::<js_sys::Array>() else { continue };
             let Some(name) = pair.get(0).as_string() else { continue };
-            let content = pair.get(1);
-            if let Some(bytes) = content.dyn_ref::<js_sys::Uint8Array>() {
-                files.push((name, bytes.to_vec()));
-            } else if let Some(blob) = content.dyn_ref::<web_sys::Blob>() {
-                match JsFuture::from(blob.array_buffer()).await {
-                    Ok(buffer) => files.push((name, js_sys::Uint8Array::new(&buffer).to_vec())),
-                    Err(_) => unreadable.push(fill(lang.text().read_failed, &[("file", &name)])),
-                }
+            let Ok(blob) = pair.get(1).dyn_into::<web_sys::Blob>() else { continue };
+            match JsFuture::from(blob.array_buffer()).await {
+                Ok(buffer) => files.push((name, js_sys::Uint8Array::new(&buffer).to_vec())),
+                Err(_) => unreadable.push(fill(lang.text().read_failed, &[("file", &name)])),
             }
         }
         if unreadable.is_empty() {
@@ -99,7 +93,8 @@ async fn work(scope: web_sys::DedicatedWorkerGlobalScope, job: JsValue) {
             Err(unreadable)
         }
     };
-    let _ = scope.post_message(&answer(result));
+    let (message, transfer) = answer(result);
+    let _ = scope.post_message_with_transfer(&message, &transfer);
 }
 
 /// The worker's entry: take jobs, say it is ready.

@@ -271,13 +271,7 @@ fn unit_report(state: &State, t: &'static Text, u: usize, group: usize, group_la
             return t.no_pass.to_owned();
         }
         let names: Vec<&str> = named.iter().take(k).map(|(name, _)| name.as_str()).collect();
-        let mut s = format!("{}: {}", t.passes, names.join(", "));
-        if passed > k {
-            s.push(' ');
-            s.push_str(&fill(t.and_more, &[("n", &(passed - k).to_string())]));
-        }
-        s.push('.');
-        s
+        format!("{}: {}.", t.passes, t.some_of(&names, passed))
     };
     r.passes = Some(passes(PASSES_NAMED));
     r.passes_short = Some(passes(4));

@@ -47,8 +47,8 @@ pub struct Book {
 const DELETIONS_KEPT: usize = 500;
 
 impl Book {
-    pub fn new(mut list: Vec<Saved>, deleted: Vec<(String, u64)>) -> Book {
-        list.sort_by(|a, b| a.id.cmp(&b.id));
+    /// A book of these scenarios and deletions, in its one form (by id; what a deletion covers gone).
+    pub fn new(list: Vec<Saved>, deleted: Vec<(String, u64)>) -> Book {
         Book { list, deleted }.merge(&Book::default())
     }
 
@@ -151,21 +151,26 @@ pub fn export(title: &str, identity: &str, scenarios: &[(String, Option<String>,
     let list: Vec<Value> = scenarios
         .iter()
         .map(|(name, unit, link)| {
-            let mut m = Map::new();
-            m.insert("name".into(), name.clone().into());
-            m.insert("unit".into(), unit.clone().map_or(Value::Null, Value::String));
-            m.insert("link".into(), link.clone().into());
-            Value::Object(m)
+            obj(vec![("name", name.clone().into()), ("unit", opt(unit)), ("link", link.clone().into())])
         })
         .collect();
-    let mut top = Map::new();
-    top.insert("app".into(), "chiso".into());
-    top.insert("data".into(), title.into());
-    top.insert("identity".into(), identity.into());
-    top.insert("scenarios".into(), Value::Array(list));
-    let mut text = Value::Object(top).to_string();
-    text.push('\n');
-    text
+    let top = obj(vec![
+        ("app", "chiso".into()),
+        ("data", title.into()),
+        ("identity", identity.into()),
+        ("scenarios", Value::Array(list)),
+    ]);
+    format!("{top}\n")
+}
+
+// Built by hand: `json!` unwraps each value it converts, which would link serde_json's error
+// formatting (and std::io's) into the web build.
+fn obj(pairs: Vec<(&str, Value)>) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn opt(s: &Option<String>) -> Value {
+    s.clone().map_or(Value::Null, Value::String)
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {
@@ -233,12 +238,6 @@ impl Store {
     }
 
     pub fn to_json(&self) -> String {
-        // Built by hand: `json!` unwraps each value it converts, which would link serde_json's error
-        // formatting (and std::io's) into the web build.
-        fn obj(pairs: Vec<(&str, Value)>) -> Value {
-            Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-        }
-        let opt = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
         let mut data = Map::new();
         for (id, d) in &self.by_data {
             let saved: Vec<Value> = d

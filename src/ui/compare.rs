@@ -71,7 +71,7 @@ pub fn compare_panel(Props { state }: &Props) -> Html {
         let title = format!("{} — {period}", c.other.meta.title);
         let here = c.only_here();
         let common = snap.units.len() - here.len();
-        let list = |names: Vec<&str>| t.some_of(&names, NAMED);
+        let list = |names: Vec<&str>| t.some_of(&names[..names.len().min(NAMED)], names.len());
         html! {
             <div class="compare-summary" data-testid="compare-summary">
                 <p><bdi>{ fill(t.compare_summary, &[("title", &title), ("n", &t.int(common as u64))]) }</bdi>

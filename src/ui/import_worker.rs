@@ -30,7 +30,7 @@ async fn next_message(worker: &web_sys::Worker) -> Result<JsValue, ()> {
 pub type Read = (Snapshot, Vec<String>);
 
 /// Sends one job to a fresh worker and reads its answer.
-async fn run(job: &js_sys::Object, transfer: &js_sys::Array, lang: Lang) -> Result<Read, Vec<String>> {
+async fn run(job: &js_sys::Object, lang: Lang) -> Result<Read, Vec<String>> {
     let t = lang.text();
     let failed = || vec![t.worker_failed.to_owned()];
     let worker = web_sys::Worker::new(WORKER).map_err(|_| failed())?;
@@ -40,7 +40,7 @@ async fn run(job: &js_sys::Object, transfer: &js_sys::Array, lang: Lang) -> Resu
             return Err(());
         }
         let _ = js_sys::Reflect::set(job, &"lang".into(), &lang.code().into());
-        worker.post_message_with_transfer(job, transfer).map_err(|_| ())?;
+        worker.post_message(job).map_err(|_| ())?;
         next_message(&worker).await
     }
     .await;
@@ -115,12 +115,12 @@ pub async fn import(files: &[gloo_file::File], lang: Lang) -> Result<Read, Vec<S
     }
     let job = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&job, &"files".into(), &list);
-    run(&job, &js_sys::Array::new(), lang).await
+    run(&job, lang).await
 }
 
 /// Reads one of the site's own data files (relative to the page) in the worker.
 pub async fn load(url: &str, lang: Lang) -> Result<Read, Vec<String>> {
     let job = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&job, &"url".into(), &url.into());
-    run(&job, &js_sys::Array::new(), lang).await
+    run(&job, lang).await
 }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::hooks::{apply_update, keep_damaged, page_address};
-use crate::state::{Action, Notice, State};
+use crate::state::{Action, Damaged, Notice, State};
 
 /// Downloads every scenario of the open data (the browser would not keep them), each with its link.
 fn export_scenarios(state: &UseReducerHandle<State>) -> Callback<MouseEvent> {
@@ -43,7 +43,7 @@ pub fn notice(state: &UseReducerHandle<State>) -> Html {
                 { " " }<button type="button" class="link-button" data-testid="export-scenarios"
                                onclick={export_scenarios(state)}>{ t.export_scenarios }</button>
             }
-            if let Notice::StoreDamaged { unsaved: Some(text), .. } = n {
+            if let Notice::StoreDamaged(Damaged { unsaved: Some(text), .. }) = n {
                 { " " }<button type="button" class="link-button" data-testid="download-damaged"
                                onclick={download_damaged(state, text.clone())}>{ t.download_damaged }</button>
             }

@@ -2,7 +2,6 @@ use yew::prelude::*;
 
 use super::group_bars::group_bars;
 use crate::present::breakdown::Breakdown;
-use crate::present::text::fill;
 use crate::state::{Action, State};
 
 /// How many units the "passes" line names before "and N more".
@@ -64,7 +63,8 @@ pub fn scenario_result(state: &UseReducerHandle<State>, unit: usize, b: &Breakdo
                     { t.no_pass }
                 } else {
                     <bdi>{ format!("{}: {}", t.passes, names.join(", ")) }</bdi>
-                    if passed > NAMED { { format!(" {}", fill(t.and_more, &[("n", &(passed - NAMED).to_string())])) } }
+                    // The names isolated, the app's own words after them outside the isolate.
+                    if let Some(more) = t.more_of(names.len(), passed) { { format!(" {more}") } }
                     { "." }
                 }
             </p>

@@ -91,14 +91,6 @@ pub fn update_planning(planning: crate::present::store::Planning) -> Result<(), 
     })
 }
 
-/// Changes what the store holds for one data identity.
-pub fn update(identity: &str, change_one: impl FnOnce(&mut crate::present::store::ForData)) -> Result<(), WriteError> {
-    update_if(identity, |d| {
-        change_one(d);
-        true
-    })
-}
-
 /// Changes what the store holds for one data identity, written only if `change_one` says it changed.
 pub fn update_if(
     identity: &str,
@@ -112,7 +104,7 @@ impl WriteError {
     pub fn notice(self) -> crate::state::Notice {
         match self {
             WriteError::Refused(why) => crate::state::Notice::StoreFailed(why),
-            WriteError::Damaged(d) => d.notice(),
+            WriteError::Damaged(d) => crate::state::Notice::StoreDamaged(d),
         }
     }
 }

@@ -89,7 +89,7 @@ pub fn workspace(Props { snapshot, loaded, dataset, nation, showing }: &Props) -
         let s = state.clone();
         use_memo((state.data.clone(), state.lang), move |_| match s.data.peers.groups.len() {
             n if n > MAX_MENU => PeerLabels::Count(n),
-            _ => PeerLabels::All(Rc::new(s.peer_group_labels())),
+            n => PeerLabels::All(Rc::new((0..n).map(|g| s.peer_group_label(g)).collect())),
         })
     };
     match state.mode {

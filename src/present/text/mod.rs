@@ -227,8 +227,8 @@ pub struct Text {
     pub store_failed: &'static str,
     /// A damaged store the browser had no room to set aside ({why}): to download.
     pub store_damaged_unsaved: &'static str,
-    /// Why a write failed: storage full, storage not allowed.
-    pub store_fault: [&'static str; 2],
+    /// Why a write failed: storage full, storage not allowed, the browser's own reason ({why}, quoted).
+    pub store_fault: [&'static str; 3],
     pub working_unreadable: &'static str,
     pub download_damaged: &'static str,
     pub export_scenarios: &'static str,
@@ -539,14 +539,19 @@ impl Text {
         }
     }
 
-    /// The first `k` names, then how many more: "A, B, C và 5 đơn vị khác".
-    pub fn some_of<S: AsRef<str>>(&self, names: &[S], k: usize) -> String {
-        let mut s = names.iter().take(k).map(AsRef::as_ref).collect::<Vec<_>>().join(", ");
-        if names.len() > k {
+    /// The names shown, then how many more of `total`: "A, B, C và 5 đơn vị khác".
+    pub fn some_of<S: AsRef<str>>(&self, names: &[S], total: usize) -> String {
+        let mut s = names.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", ");
+        if let Some(more) = self.more_of(names.len(), total) {
             s.push(' ');
-            s.push_str(&fill(self.and_more, &[("n", &(names.len() - k).to_string())]));
+            s.push_str(&more);
         }
         s
+    }
+
+    /// "và 5 đơn vị khác" when `shown` of `total` are named, none when all are.
+    pub fn more_of(&self, shown: usize, total: usize) -> Option<String> {
+        (total > shown).then(|| fill(self.and_more, &[("n", &(total - shown).to_string())]))
     }
 
     /// A change of rank, better by `by` places: ▲2, ▼1, or = .
@@ -777,7 +782,10 @@ impl Text {
             }
             K::ControlCharacter => self.p_control.to_owned(),
             K::DuplicateKey(k) => one(self.p_duplicate_key, "key", k),
-            K::MoreProblems(n) => one(self.p_more_problems, "n", &self.int(*n as u64)),
+            K::MoreProblems(n) => fill(
+                self.p_more_problems,
+                &[("n", &self.int(*n as u64)), ("max", &self.int(crate::engine::problem::MAX_PROBLEMS as u64))],
+            ),
             K::TooLarge { max } => one(self.p_too_large, "max", &self.int(max / (1024 * 1024))),
         }
     }

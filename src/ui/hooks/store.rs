@@ -9,7 +9,7 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::link::SETTLE_MS;
-use crate::present::store::KEY;
+use crate::present::store::{ForData, KEY};
 use crate::state::{Action, Kept, State};
 use crate::ui::storage;
 
@@ -98,17 +98,16 @@ pub fn use_store(state: &UseReducerHandle<State>) {
         use_effect_with(working, move |(text, unit)| {
             let (text, unit) = (text.clone(), unit.clone());
             *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
-                let (store, _) = storage::load();
-                let kept = store.by_data.get(&identity);
-                let same =
-                    kept.map(|k| (k.working.as_str(), k.working_unit.as_deref())) == Some((&text, unit.as_deref()));
-                if same || (kept.is_none() && text.is_empty()) {
-                    return;
-                }
-                if let Err(why) = storage::update(&identity, |d| {
+                // Written only when it differs from what is kept (nothing kept and no scenario: nothing).
+                if let Err(why) = storage::update_if(&identity, |d| {
+                    let same = (d.working.as_str(), d.working_unit.as_deref()) == (&text, unit.as_deref());
+                    if same || (*d == ForData::default() && text.is_empty()) {
+                        return false;
+                    }
                     d.title = title;
                     d.working = text;
                     d.working_unit = unit;
+                    true
                 }) {
                     dispatch.dispatch(Action::Notice(Some(why.notice())));
                 }

@@ -17,6 +17,7 @@ use crate::engine::projection::{self, Projection, ProjectionError};
 use crate::engine::province::{self, ProvincePlan};
 use crate::engine::scenario::{self, LeverError, Scenario};
 use crate::engine::share::{self, ShareError};
+use crate::engine::sorting;
 use crate::engine::{scoring, Peers, Scores, Snapshot};
 use crate::present::hash::{Link, LinkError};
 use crate::present::search;
@@ -141,7 +142,7 @@ impl LoadSteps {
         } else if self.peers.is_none() {
             let folded = &self.folded_names;
             let mut by_name: Vec<usize> = (0..n).collect();
-            by_name.sort_unstable_by(|&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
+            crate::engine::sorting::sort_by(&mut by_name, |&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
             self.name_order = vec![0u32; n];
             for (position, &u) in by_name.iter().enumerate() {
                 self.name_order[u] = position as u32;
@@ -641,10 +642,7 @@ impl State {
 
     /// The province of the open data: its one root with units under it (`None` for a national list).
     pub fn province(&self) -> Option<usize> {
-        let s = self.snapshot();
-        let mut roots = (0..s.units.len()).filter(|&u| s.units[u].parent.is_none());
-        let root = roots.next()?;
-        (roots.next().is_none() && s.units.len() > 1).then_some(root)
+        self.snapshot().province()
     }
 
     /// The total a province goal asks for (`None`: a national rank without a national list, or a rank
@@ -1121,8 +1119,8 @@ impl State {
         match self.sort.column {
             // The engine's order already is by total, then name.
             SortColumn::Rank | SortColumn::Total => {}
-            SortColumn::Name => rows.sort_unstable_by_key(|&u| name[u]),
-            SortColumn::Group(g) => rows.sort_by_key(|&u| {
+            SortColumn::Name => sorting::sort_by_key(&mut rows, |&u| name[u]),
+            SortColumn::Group(g) => sorting::sort_by_key(&mut rows, |&u| {
                 (u32::MAX - s.units[u].groups.get(g).map_or(0, |p| p.points.hundredths()), s.ranks[u].rank, name[u])
             }),
         }

@@ -16,7 +16,7 @@ fn a_scenario_survives_its_text_and_typical_links_are_short() {
     let scores = chiso::engine::scoring::score(&s);
     let mut communes: Vec<usize> =
         (0..s.units.len()).filter(|&u| s.units[u].level == chiso::engine::Level::Commune).collect();
-    communes.sort_by_key(|&u| scores.units[u].total);
+    chiso::engine::sorting::sort_by_key(&mut communes, |&u| scores.units[u].total);
     let mut sc = Scenario::new();
     for &u in &communes[..7] {
         sc.lift_group(&s, u, m.group_index("TTTT").unwrap(), Decimal::parse("1").unwrap()).unwrap();

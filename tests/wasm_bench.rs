@@ -35,7 +35,7 @@ fn rescore_step_in_wasm() {
             now() - t
         })
         .collect();
-    steps.sort_by(f64::total_cmp);
+    chiso::engine::sorting::sort_by(&mut steps, |a, b| a.total_cmp(b));
     // Goal seek: the plan of least effort to rank 50 among the communes (and to a total of 99).
     let effort = chiso::engine::plan::Effort::default();
     let seek = |goal: chiso::engine::plan::Goal| {
@@ -48,7 +48,7 @@ fn rescore_step_in_wasm() {
                 now() - t
             })
             .collect();
-        times.sort_by(f64::total_cmp);
+        chiso::engine::sorting::sort_by(&mut times, |a, b| a.total_cmp(b));
         times[times.len() / 2]
     };
     let (rank_50, total_99) = (

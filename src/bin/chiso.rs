@@ -515,7 +515,7 @@ fn load(path: &Path) -> Result<Snapshot, Vec<Problem>> {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "har"))
                 .collect();
-            names.sort();
+            chiso::engine::sorting::sort(&mut names);
             if names.is_empty() {
                 return Err(vec![Problem::new(Place::default(), ProblemKind::EmptyFolder(name))]);
             }
@@ -620,7 +620,7 @@ fn bench(units: usize, runs: usize) {
                 start.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
-        t.sort_by(f64::total_cmp);
+        chiso::engine::sorting::sort_by(&mut t, |a, b| a.total_cmp(b));
         (t[0], t[t.len() / 2], t[t.len() - 1])
     };
     let mut check = 0u64;
@@ -656,7 +656,7 @@ fn bench(units: usize, runs: usize) {
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
-    steps.sort_by(f64::total_cmp);
+    chiso::engine::sorting::sort_by(&mut steps, |a, b| a.total_cmp(b));
     outln!(
         "slider step (override + rescore + rerank {} peers): p50 {:.3} ms, p95 {:.3} ms (1000 steps)",
         peers.groups[peers.group_of[unit]].len(),

@@ -22,6 +22,7 @@ pub mod scoring;
 pub mod share;
 pub mod snapshot;
 pub mod snapshot_json;
+pub mod sorting;
 pub mod synthetic;
 pub mod template_csv;
 pub mod wire;

@@ -61,7 +61,7 @@ impl Nation {
     /// The published totals of the other provinces, best first.
     fn others(&self, at: usize) -> Vec<Points> {
         let mut t: Vec<Points> = (0..self.list.units.len()).filter(|&i| i != at).map(|i| self.totals[i]).collect();
-        t.sort_unstable_by(|a, b| b.cmp(a));
+        super::sorting::sort_by(&mut t, |a, b| b.cmp(a));
         t
     }
 
@@ -84,7 +84,7 @@ impl Nation {
             .filter(|&i| i != at)
             .filter(|&i| self.totals[i] >= before && self.totals[i] < after)
             .collect();
-        p.sort_unstable_by(|&a, &b| self.totals[b].cmp(&self.totals[a]).then(a.cmp(&b)));
+        super::sorting::sort_by(&mut p, |&a, &b| self.totals[b].cmp(&self.totals[a]).then(a.cmp(&b)));
         p
     }
 

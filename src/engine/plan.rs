@@ -181,7 +181,7 @@ pub fn points_lost(
         rows.push(Lost { metric: k, points, max: def.max, lost, how });
     }
     // Cheapest first: effort per point ascending (compared as fractions); nothing to get, then fixed, last.
-    rows.sort_by(|a, b| {
+    super::sorting::sort_by(&mut rows, |a, b| {
         let key = |r: &Lost| match (&r.how, r.effort_per_point()) {
             (_, Some(_)) => 0,
             (Recovery::Movable { .. }, None) => 1,
@@ -353,7 +353,7 @@ fn with_counts(snapshot: &Snapshot, scenario: &Scenario, unit: usize, counts: &[
     let mut s = scenario.clone();
     // Followed metrics first: a follower's own count depends on them.
     let mut ordered = counts.to_vec();
-    ordered.sort_by_key(|&(k, _)| snapshot.methodology.metrics[k].follows.is_some());
+    super::sorting::sort_by_key(&mut ordered, |&(k, _)| snapshot.methodology.metrics[k].follows.is_some());
     for (k, x) in ordered {
         let _ = s.set_shown(snapshot, unit, k, x);
     }
@@ -511,7 +511,9 @@ pub fn apply_targets(snapshot: &Snapshot, scenario: &mut Scenario, unit: usize, 
     let none = Effort::default();
     let mut ordered = set.minimum.clone();
     // Followed metrics first: their change moves their followers.
-    ordered.sort_by_key(|&(k, _)| snapshot.methodology.metrics.get(k).is_some_and(|m| m.follows.is_some()));
+    super::sorting::sort_by_key(&mut ordered, |&(k, _)| {
+        snapshot.methodology.metrics.get(k).is_some_and(|m| m.follows.is_some())
+    });
     let mut lines = Vec::new();
     for (k, rate) in ordered {
         if k >= snapshot.methodology.metrics.len() {

@@ -402,7 +402,7 @@ fn rows(r: &Response, codes: &HashMap<String, String>) -> Result<String, Vec<Pro
             }
         }
         let mut keys: Vec<&String> = row.keys().filter(|k| !header.contains(k)).collect();
-        keys.sort();
+        super::sorting::sort(&mut keys);
         let new: Vec<String> = keys.into_iter().cloned().collect();
         header.extend(new);
         table.push(row);

@@ -114,7 +114,7 @@ pub fn water_fill(takers: &[(usize, u64, u64, u64)], amount: u64) -> Vec<(usize,
     // The few left: one each to the units with the lowest rate that still have room.
     let mut left = amount - added(lo);
     let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].1 < counts[i].2).collect();
-    order.sort_by(|&a, &b| {
+    super::sorting::sort_by(&mut order, |&a, &b| {
         let (x, y) = (&counts[a], &counts[b]);
         (u128::from(x.1) * u128::from(y.3)).cmp(&(u128::from(y.1) * u128::from(x.3))).then(a.cmp(&b))
     });
@@ -153,7 +153,7 @@ pub fn seek(
         }
         // Followed metrics first: moving them moves their followers in every unit.
         let mut steps = at_root.steps.clone();
-        steps.sort_by_key(|s| m.metrics[s.metric].follows.is_some());
+        super::sorting::sort_by_key(&mut steps, |s| m.metrics[s.metric].follows.is_some());
         let mut changed: BTreeSet<usize> = BTreeSet::from([root]);
         for step in steps {
             let k = step.metric;
@@ -233,7 +233,9 @@ fn parts(
             });
         }
     }
-    out.sort_by(|a, b| (b.unit == root).cmp(&(a.unit == root)).then(b.effort.cmp(&a.effort)).then(a.unit.cmp(&b.unit)));
+    super::sorting::sort_by(&mut out, |a, b| {
+        (b.unit == root).cmp(&(a.unit == root)).then(b.effort.cmp(&a.effort)).then(a.unit.cmp(&b.unit))
+    });
     out
 }
 
@@ -301,7 +303,7 @@ pub fn drag(snapshot: &Snapshot, scenario: &Scenario, scores: &Scores, root: usi
             rows.push((None, root_missing - in_units));
         }
         let all: u64 = rows.iter().map(|r| r.1).sum();
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        super::sorting::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let shares = rows
             .into_iter()
             .map(|(unit, n)| Share {
@@ -315,7 +317,7 @@ pub fn drag(snapshot: &Snapshot, scenario: &Scenario, scores: &Scores, root: usi
             .collect();
         out.push(Drag { metric: k, lost, missing: root_missing, shares });
     }
-    out.sort_by(|a, b| b.lost.cmp(&a.lost).then(a.metric.cmp(&b.metric)));
+    super::sorting::sort_by(&mut out, |a, b| b.lost.cmp(&a.lost).then(a.metric.cmp(&b.metric)));
     out
 }
 
@@ -329,7 +331,7 @@ pub fn drag_by_unit(drags: &[Drag]) -> Vec<(Option<usize>, Points)> {
         }
     }
     let mut out: Vec<(Option<usize>, Points)> = sum.into_iter().map(|(u, p)| (u, Points(p))).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    super::sorting::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }
 

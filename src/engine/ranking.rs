@@ -62,7 +62,7 @@ impl Peers {
 /// Ranks of one peer group's totals (same order as given).
 pub fn competition_ranks(totals: &[Points]) -> Vec<u32> {
     let mut sorted: Vec<Points> = totals.to_vec();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    super::sorting::sort_by(&mut sorted, |a, b| b.cmp(a));
     // rank = 1 + number of peers with a strictly higher total
     totals.iter().map(|t| 1 + sorted.partition_point(|s| s > t) as u32).collect()
 }
@@ -81,7 +81,7 @@ pub fn rank(peers: &Peers, totals: &[Points]) -> (Chunked<Rank>, Vec<Rc<Vec<usiz
 
 /// Sorts one peer group's order again and ranks all of it (several of its units changed).
 pub fn sort_group(ranks: &mut Chunked<Rank>, order: &mut [usize], tie: &[u32], total: &impl Fn(usize) -> Points) {
-    order.sort_unstable_by_key(|&v| (Reverse(total(v)), tie[v]));
+    super::sorting::sort_by_key(order, |&v| (Reverse(total(v)), tie[v]));
     rank_positions(ranks, order, 0, order.len(), total);
 }
 

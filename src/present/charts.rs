@@ -326,7 +326,7 @@ pub fn spread(t: &Text, title: &str, totals: &[Points], unit: Option<Points>) ->
     let step = (f64::from(w) - left - 12.0) / bins as f64;
     let median = {
         let mut v = totals.to_vec();
-        v.sort_unstable();
+        crate::engine::sorting::sort(&mut v);
         v.get(v.len() / 2).copied().unwrap_or_default()
     };
     let desc = fill(

@@ -121,7 +121,7 @@ pub fn nation_rows(view: &NationView, t: &Text, before: Points, total: Points) -
     let mut rows: Vec<(Points, bool, usize)> = (0..n.list.units.len())
         .map(|i| if i == view.at { (total, true, i) } else { (n.totals[i], false, i) })
         .collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    crate::engine::sorting::sort_by(&mut rows, |a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     rows.into_iter()
         .map(|(p, own, i)| NationRow {
             rank: if own { n.standing(view.at, total).rank } else { 1 + rows_ahead(n, view.at, total, i) },
@@ -146,7 +146,7 @@ pub fn gaps(t: &Text, view: &NationView, total: Points, asked: Option<u32>) -> V
     let mut ranks = vec![1, 3, 5, 10];
     if let Some(r) = asked.filter(|r| !ranks.contains(r)) {
         ranks.push(r);
-        ranks.sort_unstable();
+        crate::engine::sorting::sort(&mut ranks);
     }
     ranks
         .into_iter()

@@ -76,9 +76,9 @@ impl Book {
             .collect();
         let mut deleted: Vec<(String, u64)> = deleted.into_iter().map(|(id, at)| (id.to_owned(), at)).collect();
         if deleted.len() > DELETIONS_KEPT {
-            deleted.sort_by_key(|&(_, at)| std::cmp::Reverse(at));
+            crate::engine::sorting::sort_by_key(&mut deleted, |&(_, at)| std::cmp::Reverse(at));
             deleted.truncate(DELETIONS_KEPT);
-            deleted.sort();
+            crate::engine::sorting::sort(&mut deleted);
         }
         Book { list, deleted }
     }

@@ -290,7 +290,7 @@ fn targets_panel(Props { state, unit }: &Props) -> Html {
         .unwrap_or_default();
     let report = state.target_report.as_ref().filter(|r| r.lines.len() > 1).map(|r| {
         let mut units: Vec<usize> = r.lines.iter().map(|(v, _)| *v).collect();
-        units.sort_by_key(|&v| (state.current.ranks[v].rank, v));
+        crate::engine::sorting::sort_by_key(&mut units, |&v| (state.current.ranks[v].rank, v));
         let reach = units.iter().filter(|&&v| state.current.units[v].total >= *score).count();
         let cols = t.targets_cols.iter().map(|c| html! { <th>{ *c }</th> });
         html! {

@@ -34,8 +34,7 @@ pub fn unit_detail(Props { state }: &Props) -> Html {
     };
     // Lever groups first, then the others in the methodology's order.
     let mut groups: Vec<&GroupRow> = b.groups.iter().collect();
-    // The key ends with the group's index: a total order, so the unstable sort (smaller code) serves.
-    groups.sort_unstable_by_key(|g| {
+    crate::engine::sorting::sort_by_key(&mut groups, |g| {
         (LEVER_GROUPS.iter().position(|c| *c == g.code).unwrap_or(LEVER_GROUPS.len()), g.index)
     });
     html! {

@@ -975,7 +975,7 @@ mod tests {
                 out.push(name);
             }
         }
-        out.sort();
+        crate::engine::sorting::sort(&mut out);
         out
     }
 

@@ -7,8 +7,7 @@
 //! place keeps one copy; the cost is an indirect call per comparison: 50,000 units by (total,
 //! tiebreak), the ranking's sort, took 10-12 ms natively against 8 ms for the standard unstable sort
 //! in the same run (1.3 times); a what-if step sorts only a table ordered by name or by a group.
-//! `clippy.toml` refuses the
-//! standard sorts elsewhere, so that the saving stays.
+//! `clippy.toml` refuses the standard sorts elsewhere, so that the saving stays.
 //!
 //! Every sort here is stable: where a caller used an unstable sort, equal elements were either
 //! impossible (the comparison ends on a unique key) or interchangeable, so the result is the same.

@@ -142,7 +142,7 @@ impl LoadSteps {
         } else if self.peers.is_none() {
             let folded = &self.folded_names;
             let mut by_name: Vec<usize> = (0..n).collect();
-            crate::engine::sorting::sort_by(&mut by_name, |&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
+            sorting::sort_by(&mut by_name, |&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
             self.name_order = vec![0u32; n];
             for (position, &u) in by_name.iter().enumerate() {
                 self.name_order[u] = position as u32;

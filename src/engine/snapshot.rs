@@ -682,4 +682,27 @@ mod tests {
         crate::engine::sorting::sort(&mut cycle);
         assert_eq!(cycle, [1, 2, 3]);
     }
+
+    #[test]
+    fn the_province_is_the_one_top_unit_with_units_under_it() {
+        let m = Methodology::builtin_all()[0].clone();
+        let of = |parents: &[Option<usize>]| {
+            let unit = |(i, &parent): (usize, &Option<usize>)| Unit {
+                code: format!("U{i}"),
+                name: format!("Đơn vị {i}"),
+                level: if parent.is_none() { Level::Province } else { Level::Commune },
+                parent,
+                metrics: Vec::new(),
+                given_groups: Vec::new(),
+                published: Vec::new(),
+            };
+            Snapshot::new(Meta::default(), m.clone(), parents.iter().enumerate().map(unit).collect()).province()
+        };
+        assert_eq!(of(&[Some(2), Some(0), None, Some(1)]), Some(2), "a tree: its root, wherever it is");
+        assert_eq!(of(&[None, None, Some(0)]), None, "two top units: a list, not a province");
+        assert_eq!(of(&[None]), None, "one unit alone");
+        assert_eq!(of(&[]), None);
+        // A cycle is cut (its units become top units): no longer one province.
+        assert_eq!(of(&[None, Some(2), Some(1)]), None);
+    }
 }

@@ -36,9 +36,8 @@ struct Opened {
     id: &'static str,
     /// Which asking opened it (the workspace starts afresh for each).
     asked: u32,
-    snapshot: Rc<Snapshot>,
-    /// What the page derives from it, loaded in steps (none for a snapshot given as a property).
-    data: Option<Shared<Loaded>>,
+    /// The snapshot and what the page derives from it.
+    data: Shared<Loaded>,
     nation: Option<Rc<Snapshot>>,
 }
 
@@ -56,13 +55,7 @@ async fn open(d: &'static Dataset, lang: Lang) -> Result<Opened, Vec<String>> {
     .await;
     let (snapshot, _) = own?;
     let data = super::import_worker::loaded_in_steps(Rc::new(snapshot)).await;
-    Ok(Opened {
-        id: d.id,
-        asked: 0,
-        snapshot: Rc::clone(&data.snapshot),
-        data: Some(data),
-        nation: nation.map(|(n, _)| Rc::new(n)),
-    })
+    Ok(Opened { id: d.id, asked: 0, data, nation: nation.map(|(n, _)| Rc::new(n)) })
 }
 
 /// Loads the built-in data the address names (one of the app's static files: data is not code, so it
@@ -81,11 +74,11 @@ pub fn app(props: &Props) -> Html {
     // The built-in data the workspace shows (`None` once a file is opened in its place).
     let showing = use_memo((), |_| std::cell::Cell::new(None::<&'static str>));
     let loaded = use_state(|| {
+        // A snapshot given as a property (the browser tests) is small: loaded at once.
         props.snapshot.clone().map(|snapshot| Opened {
             id: wanted.0.id,
             asked: 0,
-            snapshot,
-            data: None,
+            data: Shared::new(Loaded::new(snapshot)),
             nation: props.nation.clone(),
         })
     });
@@ -143,7 +136,7 @@ pub fn app(props: &Props) -> Html {
                     Some(o) => html! {
                         <>
                             { problems.unwrap_or_default() }
-                            <Workspace key={format!("{}-{}", o.id, o.asked)} snapshot={Rc::clone(&o.snapshot)} loaded={o.data.clone()} dataset={o.id}
+                            <Workspace key={format!("{}-{}", o.id, o.asked)} data={o.data.clone()} dataset={o.id}
                                        nation={o.nation.clone()} showing={on_showing} />
                         </>
                     },

@@ -21,10 +21,8 @@ use crate::state::{Action, DetailTab, Loaded, Mode, Shared, State};
 
 #[derive(Properties)]
 pub struct Props {
-    pub snapshot: Rc<Snapshot>,
-    /// What the page derives from `snapshot`, when it was loaded in steps beforehand.
-    #[prop_or_default]
-    pub loaded: Option<Shared<Loaded>>,
+    /// The snapshot and what the page derives from it (loaded in steps beforehand, for a large one).
+    pub data: Shared<Loaded>,
     /// The built-in dataset it is.
     #[prop_or_default]
     pub dataset: Option<&'static str>,
@@ -42,25 +40,17 @@ impl PartialEq for Props {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (a, b) => a.is_none() && b.is_none(),
         };
-        Rc::ptr_eq(&self.snapshot, &other.snapshot)
-            && self.loaded == other.loaded
-            && self.dataset == other.dataset
-            && same_nation
-            && self.showing == other.showing
+        self.data == other.data && self.dataset == other.dataset && same_nation && self.showing == other.showing
     }
 }
 
 /// The page once a snapshot is loaded: its header, the ranking of a peer group, the selected unit's
 /// breakdown. The address and the browser's store follow the state (`hooks`).
 #[function_component(Workspace)]
-pub fn workspace(Props { snapshot, loaded, dataset, nation, showing }: &Props) -> Html {
+pub fn workspace(Props { data, dataset, nation, showing }: &Props) -> Html {
     // The first frame already shows what this browser kept for the data, then what the link names.
     let state = use_reducer(|| {
-        let state = match loaded {
-            Some(data) => State::from_data(data.clone()),
-            None => State::new(Rc::clone(snapshot)),
-        };
-        let mut state = state.reduce(Action::SetLang(kept_lang()));
+        let mut state = State::from_data(data.clone()).reduce(Action::SetLang(kept_lang()));
         if let Some(id) = dataset {
             state = state.with_dataset(id);
         }

@@ -9,7 +9,7 @@ use crate::state::{Action, State};
 const MAX_TABS: usize = 8;
 /// The most shown as a menu: past this (only a made-up or hostile file has so many) the browser's own
 /// work on a menu of thousands of options costs a frame at each choice, so the group is chosen by number.
-pub const MAX_MENU: usize = 200;
+const MAX_MENU: usize = 200;
 
 /// What the choice of peer group shows: every group's label (tabs, a menu), or, past `MAX_MENU`, only
 /// how many there are and the chosen one's (thousands of labels would cost the first frame).
@@ -17,6 +17,16 @@ pub const MAX_MENU: usize = 200;
 pub enum PeerLabels {
     All(Rc<Vec<String>>),
     Count(usize),
+}
+
+impl PeerLabels {
+    /// The labels the choice needs for the state's data (made once per data and language).
+    pub fn of(state: &State) -> PeerLabels {
+        match state.peers().groups.len() {
+            n if n > MAX_MENU => PeerLabels::Count(n),
+            n => PeerLabels::All(Rc::new((0..n).map(|g| state.peer_group_label(g)).collect())),
+        }
+    }
 }
 
 /// Which peer group the ranking shows (communes, departments, …): one tab per label. (A view function.)

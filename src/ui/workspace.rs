@@ -9,7 +9,7 @@ use super::hooks::{
     use_leave_on_exit_fullscreen, use_link, use_service_worker, use_store,
 };
 use super::notice::notice;
-use super::peer_tabs::{peer_tabs, PeerLabels, MAX_MENU};
+use super::peer_tabs::{peer_tabs, PeerLabels};
 use super::province::ProvinceBar;
 use super::ranking_table::RankingTable;
 use super::report::{Presentation, ReportView};
@@ -77,10 +77,7 @@ pub fn workspace(Props { data, dataset, nation, showing }: &Props) -> Html {
     // only their count).
     let tab_labels = {
         let s = state.clone();
-        use_memo((state.data.clone(), state.lang), move |_| match s.data.peers.groups.len() {
-            n if n > MAX_MENU => PeerLabels::Count(n),
-            n => PeerLabels::All(Rc::new((0..n).map(|g| s.peer_group_label(g)).collect())),
-        })
+        use_memo((state.data.clone(), state.lang), move |_| PeerLabels::of(&s))
     };
     match state.mode {
         Mode::Report => return html! { <ReportView state={state.clone()} /> },

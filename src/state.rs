@@ -826,14 +826,14 @@ impl State {
                 };
                 let unit = self.selected.map(|u| snap.units[u].code.clone());
                 let new = Saved { id, name, text: share::encode(snap, &self.scenario), unit, at };
-                next.saved = Shared::new(self.saved.merge(&Book { list: vec![new], deleted: Vec::new() }));
+                next.saved = Shared::new(self.saved.with(new));
             }
             Action::Rename { id, name, at } => {
                 let name = name.trim().to_owned();
                 match self.saved.find(&id) {
                     Some(s) if !name.is_empty() => {
                         let renamed = Saved { name, at: at.max(s.at + 1), ..s.clone() };
-                        next.saved = Shared::new(self.saved.merge(&Book { list: vec![renamed], deleted: Vec::new() }));
+                        next.saved = Shared::new(self.saved.with(renamed));
                     }
                     Some(_) => {}
                     None => next.notice = Some(Notice::SavedGone),
@@ -841,8 +841,7 @@ impl State {
             }
             Action::Delete { id, at } => {
                 if let Some(s) = self.saved.find(&id) {
-                    let gone = Book { list: Vec::new(), deleted: vec![(id, at.max(s.at))] };
-                    next.saved = Shared::new(self.saved.merge(&gone));
+                    next.saved = Shared::new(self.saved.without(&id, at.max(s.at)));
                 }
             }
             Action::OpenSaved { id } => match self.saved.find(&id) {
@@ -1492,7 +1491,7 @@ mod tests {
         assert_eq!(saved.saved.list[0].text, share::encode(saved.snapshot(), &moved.scenario));
         let two = saved.reduce(Action::ResetAll).reduce(Action::Save { id: "b".into(), name: "Trống".into(), at: 2 });
         // Another tab deleted "a": renaming it says so, opening "b" works, deleting twice is harmless.
-        let elsewhere = two.reduce(Action::SavedElsewhere(Book { list: vec![], deleted: vec![("a".into(), 3)] }));
+        let elsewhere = two.reduce(Action::SavedElsewhere(Book::default().without("a", 3)));
         assert_eq!(elsewhere.saved.list.len(), 1);
         assert_eq!(
             elsewhere.reduce(Action::Rename { id: "a".into(), name: "x".into(), at: 4 }).notice,

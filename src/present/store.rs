@@ -83,6 +83,16 @@ impl Book {
         Book { list, deleted }
     }
 
+    /// This book with a scenario saved or renamed (a merge: an older change of it loses).
+    pub fn with(&self, saved: Saved) -> Book {
+        self.merge(&Book { list: vec![saved], deleted: Vec::new() })
+    }
+
+    /// This book with a scenario deleted at `at` (a merge: a later change of it stays).
+    pub fn without(&self, id: &str, at: u64) -> Book {
+        self.merge(&Book { list: Vec::new(), deleted: vec![(id.to_owned(), at)] })
+    }
+
     pub fn find(&self, id: &str) -> Option<&Saved> {
         self.list.iter().find(|s| s.id == id)
     }
@@ -405,8 +415,8 @@ mod tests {
         let start = Book::new(vec![saved("1a", "A", 1), saved("1b", "B", 1), saved("1c", "C", 1)], vec![]);
         // Tab 1 deletes A; tab 2, reading a copy a moment old, deletes B. localStorage keeps the last
         // write only: tab 1's, say; tab 2's delete is lost from the store.
-        let mut tab1 = start.merge(&Book { list: vec![], deleted: vec![("1a".into(), 10)] });
-        let mut tab2 = start.merge(&Book { list: vec![], deleted: vec![("1b".into(), 11)] });
+        let mut tab1 = start.without("1a", 10);
+        let mut tab2 = start.without("1b", 11);
         let mut store = tab1.clone();
         assert_eq!(names(&store), ["B", "C"]);
         // Each hears the other's write: tab 2 writes back what it adds; tab 1 then has nothing to add.
@@ -421,9 +431,9 @@ mod tests {
         assert!(hear(&mut store, &mut tab1));
         assert!(!hear(&mut store, &mut tab2));
         assert_eq!(names(&store), ["C mới", "D"]);
-        let deleted_before = tab1.merge(&Book { list: vec![], deleted: vec![("2d".into(), 21)] });
+        let deleted_before = tab1.without("2d", 21);
         assert_eq!(names(&deleted_before), ["C mới"], "a delete wins a tie");
-        let renamed_after = deleted_before.merge(&Book { list: vec![saved("2d", "D2", 30)], deleted: vec![] });
+        let renamed_after = deleted_before.with(saved("2d", "D2", 30));
         assert_eq!(names(&renamed_after), ["C mới", "D2"], "a later change wins over an older delete");
     }
 

@@ -88,7 +88,7 @@ fn budget() -> Duration {
     Duration::from_secs(std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2))
 }
 
-/// How many times the seeds' time per byte an input may take (after three runs) before it fails
+/// How many times the seeds' time per byte an input may take (its best of six runs) before it fails
 /// (FUZZ_SLOW_RATIO to look closer).
 fn slow_ratio() -> f64 {
     std::env::var("FUZZ_SLOW_RATIO").ok().and_then(|s| s.parse().ok()).unwrap_or(40.0)
@@ -122,10 +122,11 @@ fn run(name: &str, seeds: &[Vec<u8>], fixed_bytes: usize, mut target: impl FnMut
         let seed = &seeds[(rng.next_u64() % seeds.len() as u64) as usize];
         let data = mutate(&mut rng, seed);
         let mut cost = per_byte(&mut target, &data, fixed_bytes);
-        // A slow one is timed five times more, 20 ms apart, its best kept: a busy machine slows one run
-        // (or a few back to back), not six spread over a tenth of a second (and the slowest figure printed is then
-        // the input's, not the machine's). Only what takes long in itself can fail: a superlinear
-        // path on a few hundred kilobytes takes seconds, not the milliseconds a preempted run loses.
+        // A slow one (over 4 times the seeds') is timed five times more, 20 ms apart, its best kept: a
+        // busy machine slows one run, or a few back to back, not six spread over a tenth of a second
+        // (and the slowest figure printed is then the input's, not the machine's). Only what takes long
+        // in itself can fail: a superlinear path on a few hundred kilobytes takes seconds, not the
+        // milliseconds a preempted run loses.
         if cost > 4.0 * base {
             for _ in 0..5 {
                 std::thread::sleep(Duration::from_millis(20));

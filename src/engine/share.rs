@@ -50,28 +50,27 @@ impl Identity {
 
     /// Hashes these units (the next ones in order).
     pub fn units(&mut self, snapshot: &Snapshot, range: std::ops::Range<usize>) {
-        let h = self;
         for u in &snapshot.units[range] {
-            h.text(&u.code);
-            h.text(&u.name);
-            h.text(u.level.code());
-            h.num(u.parent.map_or(u64::MAX, |p| p as u64));
+            self.text(&u.code);
+            self.text(&u.name);
+            self.text(u.level.code());
+            self.num(u.parent.map_or(u64::MAX, |p| p as u64));
             for input in &u.metrics {
                 match *input {
-                    MetricInput::Missing => h.num(0),
+                    MetricInput::Missing => self.num(0),
                     MetricInput::Counts { num, den } => {
-                        h.num(1);
-                        h.num(num);
-                        h.num(den);
+                        self.num(1);
+                        self.num(num);
+                        self.num(den);
                     }
                     MetricInput::Score(p) => {
-                        h.num(2);
-                        h.num(u64::from(p.hundredths()));
+                        self.num(2);
+                        self.num(u64::from(p.hundredths()));
                     }
                 }
             }
             for g in &u.given_groups {
-                h.num(g.map_or(u64::MAX, |p| u64::from(p.hundredths())));
+                self.num(g.map_or(u64::MAX, |p| u64::from(p.hundredths())));
             }
         }
     }

@@ -20,7 +20,7 @@ fn now() -> u64 {
 
 /// A new saved scenario's identity: the time and a random number (two tabs never pick the same one).
 fn new_id() -> String {
-    format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 4_294_967_296.0) as u64)
+    format!("{:x}-{:x}", now(), (js_sys::Math::random() * 4_294_967_296.0) as u64)
 }
 
 /// The scenarios saved for the data that is open: save the current one under a name, reopen, rename,

@@ -220,9 +220,16 @@ impl Snapshot {
                 top_units(&parents).unwrap_or_else(|_| (0..n).collect())
             }
         };
-        let mut tops = (0..n).filter(|&u| units[u].parent.is_none());
+        Snapshot::with_roots(meta, methodology, units, roots)
+    }
+
+    /// A snapshot whose parents are in range and without a cycle, with each unit's root already found
+    /// (the builder found them while checking): not found again.
+    fn with_roots(meta: Meta, methodology: Arc<Methodology>, units: Vec<Unit>, roots: Vec<usize>) -> Snapshot {
+        debug_assert_eq!(Ok(&roots), top_units(&units.iter().map(|u| u.parent).collect::<Vec<_>>()).as_ref());
+        let mut tops = (0..units.len()).filter(|&u| units[u].parent.is_none());
         let province = match (tops.next(), tops.next()) {
-            (Some(top), None) if n > 1 => Some(top),
+            (Some(top), None) if units.len() > 1 => Some(top),
             _ => None,
         };
         Snapshot { meta, methodology, units, roots, province }
@@ -578,7 +585,8 @@ impl Finishing {
         if !self.b.problems.is_empty() {
             return Err(cap(self.b.problems));
         }
-        Ok(Snapshot::new(self.meta, Arc::clone(&self.b.methodology), self.units))
+        // No problem: every parent is known and none is on a cycle, so the roots found are the roots.
+        Ok(Snapshot::with_roots(self.meta, Arc::clone(&self.b.methodology), self.units, self.roots))
     }
 
     /// Groups and inherited metrics of one unit.
